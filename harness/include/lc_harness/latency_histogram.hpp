@@ -1,0 +1,36 @@
+#pragma once
+#include <boost/histogram.hpp>
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
+namespace lc::harness {
+
+// Log-spaced bins from 1 us to 100 s, 200 per decade (1.2 % relative width); fill never allocates.
+class latency_histogram {
+public:
+  struct bucket {
+    double upper_us;
+    std::uint64_t count;
+  };
+
+  latency_histogram();
+  void record(std::chrono::nanoseconds latency);
+  void merge(const latency_histogram& other);
+  std::uint64_t count() const { return count_; }
+  // p in [0, 100]; the upper edge of the bin holding that rank, never above max().
+  double percentile_us(double p) const;
+  double max_us() const { return max_us_; }
+  double mean_us() const { return count_ ? sum_us_ / count_ : 0.0; }
+  std::vector<bucket> nonempty_buckets() const;
+
+private:
+  using axis_t = boost::histogram::axis::regular<double, boost::histogram::axis::transform::log>;
+  using hist_t = boost::histogram::histogram<std::tuple<axis_t>, std::vector<std::uint64_t>>;
+  hist_t hist_;
+  std::uint64_t count_ = 0;
+  double max_us_ = 0.0;
+  double sum_us_ = 0.0;
+};
+
+}  // namespace lc::harness
