@@ -2,6 +2,7 @@
 // A message: an immutable value of a registered portable type, shared between copies.
 // Every type that travels is registered once; its record carries the signature and the codec.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeindex>
@@ -33,6 +34,9 @@ struct type_record {
   std::shared_ptr<void> (*make_default)() = nullptr;
   const Faulted* (*as_faulted)(const void*) = nullptr;  // set for Faulted and its kinds
   std::vector<field_record> fields;                     // registered structs only
+  // From an ADL `std::optional<lc::Faulted> validate(const T&)`, when the type declares one:
+  // a request that decodes but is out of range (e.g. a table too big) is refused with it.
+  std::optional<Faulted> (*validate)(const void*) = nullptr;
 };
 
 // The registry: signature -> record. A second C++ type with a signature already taken is a
@@ -89,9 +93,19 @@ class message {
 
 namespace lc {
 
+template <class T>
+concept self_validating = requires(const T& value) {
+  { validate(value) } -> std::convertible_to<std::optional<Faulted>>;
+};
+
 template <portable T>
 const type_record& type_of() {
-  static const type_record& record = detail::register_type(detail::make_record<T>());
+  static const type_record& record = detail::register_type([] {
+    type_record r = detail::make_record<T>();
+    if constexpr (self_validating<T>)
+      r.validate = [](const void* value) -> std::optional<Faulted> { return validate(*static_cast<const T*>(value)); };
+    return r;
+  }());
   return record;
 }
 
