@@ -1,0 +1,22 @@
+#pragma once
+#include <cstdint>
+
+#include "lc/address.hpp"
+#include "lc/message.hpp"
+
+namespace lc {
+class object;
+namespace detail {
+class machine_base;
+
+// One queued delivery. `adopt` hands a new machine to the dispatcher that will run it.
+struct envelope {
+  message m;
+  address to;
+  address from;
+  machine_base* adopt = nullptr;
+  std::uint8_t replays = 0;
+};
+
+}  // namespace detail
+}  // namespace lc

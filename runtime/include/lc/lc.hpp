@@ -1,0 +1,15 @@
+#pragma once
+// Everything a user of the runtime needs.
+#include "lc/address.hpp"
+#include "lc/channel.hpp"
+#include "lc/codec.hpp"
+#include "lc/delay.hpp"
+#include "lc/get_response.hpp"
+#include "lc/log.hpp"
+#include "lc/machine.hpp"
+#include "lc/message.hpp"
+#include "lc/messages.hpp"
+#include "lc/object.hpp"
+#include "lc/object_spool.hpp"
+#include "lc/runtime.hpp"
+#include "lc/timer.hpp"

@@ -1,0 +1,65 @@
+#pragma once
+// The process root and the low-level hooks the network and process layers build on.
+#include <functional>
+#include <string>
+
+#include "lc/channel.hpp"
+#include "lc/machine.hpp"
+#include "lc/object.hpp"
+
+namespace lc {
+
+// Sent to a watcher (detail::watch) from the ended object's address when that object ends.
+struct Gone {
+  address who;
+};
+BOOST_DESCRIBE_STRUCT(Gone, (), (who))
+
+struct run_settings {
+  bool handle_signals = true;  // SIGINT/SIGTERM/SIGHUP/SIGQUIT become Stop to the main object
+  double stop_grace = 10.0;    // seconds the main object's children get to end after Stop
+};
+
+namespace detail {
+// An object whose mailbox is a callback, run on the SENDER's thread.
+address add_external(std::function<void(message, address to, address from)> deliver, std::string name,
+                     address parent = {});
+void remove_external(const address& a);
+// Injects a message from any thread. False (and a Dropped log) when `to` is not alive.
+bool post(message m, const address& to, const address& from);
+bool alive(const address& a);
+// `watcher` receives Gone{target} from `target` when target ends. False if target is already dead.
+bool watch(const address& target, const address& watcher);
+void unwatch(const address& target, const address& watcher);
+// Hooks run, lowest order first, when the process root ends (after its children stopped).
+void on_teardown(int order, std::function<void()> hook);
+address timer_address();
+std::size_t live_objects();
+// Stops every runtime thread and forgets every object; the runtime restarts on next use.
+void shutdown();
+
+message run_root(const std::function<address(channel&)>& create_main, const run_settings& settings);
+}  // namespace detail
+
+// Runs a main object (function or machine) until it returns; then stops its live children, runs
+// the teardown hooks, joins every runtime thread and returns the main object's value.
+template <class F, class... A>
+  requires std::is_invocable_v<std::decay_t<F>&, channel&, std::decay_t<A>&...>
+message run_main(const run_settings& settings, F&& fn, A&&... args) {
+  return detail::run_root([&](channel& root) { return root.create(std::forward<F>(fn), std::forward<A>(args)...); },
+                          settings);
+}
+template <class F, class... A>
+  requires std::is_invocable_v<std::decay_t<F>&, channel&, std::decay_t<A>&...>
+message run_main(F&& fn, A&&... args) {
+  return run_main(run_settings{}, std::forward<F>(fn), std::forward<A>(args)...);
+}
+template <class M, class... A>
+  requires std::is_base_of_v<detail::machine_base, M>
+message run_main(A&&... args) {
+  return detail::run_root([&](channel& root) { return root.create<M>(std::forward<A>(args)...); }, run_settings{});
+}
+
+}  // namespace lc
+
+LC_MESSAGE(lc::Gone, "lc.runtime.Gone")
