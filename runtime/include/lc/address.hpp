@@ -18,6 +18,7 @@ class address {
   constexpr explicit address(std::uint32_t id) : parts_{id}, size_{1} {}
   address(std::initializer_list<std::uint32_t> ids) {
     if (ids.size() == 0 || ids.size() > max_parts) throw std::length_error("address of 1 to 4 ids");
+    size_ = 0;  // the member default is 1, for (0,)
     for (auto id : ids) parts_[size_++] = id;
   }
 
