@@ -8,7 +8,7 @@ namespace lc::harness {
 namespace bh = boost::histogram;
 
 latency_histogram::latency_histogram()
-    : hist_(bh::make_histogram_with(std::vector<std::uint64_t>(), axis_t(1600, 1.0, 1e8))) {}
+    : hist_(bh::make_histogram_with(bh::dense_storage<std::uint64_t>(), axis_t(1600, 1.0, 1e8))) {}
 
 void latency_histogram::record(std::chrono::nanoseconds latency) {
   const double us = std::max(latency.count() / 1000.0, 0.0);

@@ -144,7 +144,7 @@ private:
       if (keep) return read_next();
       return fail(failure::socket, "server closed a pipelined connection");
     }
-    timer_.cancel();
+    cancel_timer();
     if (!keep) {
       beast::error_code ignored;
       socket_.close(ignored);
@@ -159,8 +159,8 @@ private:
 
   void arm_timer() {
     timer_.expires_after(shared_.options.timeout);
-    timer_.async_wait([this](beast::error_code ec) {
-      if (ec) return;
+    timer_.async_wait([this, gen = ++timer_gen_](beast::error_code ec) {
+      if (ec || gen != timer_gen_) return;
       timed_out_ = true;
       beast::error_code ignored;
       socket_.close(ignored);
@@ -204,21 +204,26 @@ private:
     const auto now = clock_type::now();
     for (int i = done_; i < std::max(batch_, 1); ++i) record_failure(kind, now, what);
     done_ = batch_;
-    timer_.cancel();
+    cancel_timer();
     beast::error_code ignored;
     socket_.close(ignored);
     buffer_.clear();
     if (shared_.stopping()) return finish();
     // Back off so that a dead server costs a bounded number of attempts.
     timer_.expires_after(std::chrono::milliseconds(10));
-    timer_.async_wait([this](beast::error_code ec) {
-      if (!ec) connect();
+    timer_.async_wait([this, gen = ++timer_gen_](beast::error_code ec) {
+      if (!ec && gen == timer_gen_) connect();
     });
+  }
+
+  void cancel_timer() {
+    ++timer_gen_;
+    timer_.cancel();
   }
 
   void finish() {
     beast::error_code ignored;
-    timer_.cancel();
+    cancel_timer();
     socket_.close(ignored);
   }
 
@@ -236,6 +241,7 @@ private:
   int done_ = 0;
   bool measured_ = false;
   bool timed_out_ = false;
+  std::uint64_t timer_gen_ = 0;
   clock_type::time_point sent_at_;
 };
 

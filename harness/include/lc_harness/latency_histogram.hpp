@@ -26,7 +26,7 @@ public:
 
 private:
   using axis_t = boost::histogram::axis::regular<double, boost::histogram::axis::transform::log>;
-  using hist_t = boost::histogram::histogram<std::tuple<axis_t>, std::vector<std::uint64_t>>;
+  using hist_t = boost::histogram::histogram<std::tuple<axis_t>, boost::histogram::dense_storage<std::uint64_t>>;
   hist_t hist_;
   std::uint64_t count_ = 0;
   double max_us_ = 0.0;

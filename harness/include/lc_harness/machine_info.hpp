@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+
+namespace lc::harness {
+
+struct machine_info {
+  std::string cpu_model;
+  unsigned cores = 0;
+  std::string kernel;
+  std::string hostname;
+};
+
+machine_info describe_machine();
+
+}  // namespace lc::harness

@@ -1,0 +1,37 @@
+#pragma once
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lc::harness {
+
+constexpr std::string_view mark_variable = "LC_HARNESS_MARK";
+
+struct process_info {
+  pid_t pid = 0;
+  pid_t ppid = 0;
+  char state = '?';
+  std::uint64_t cpu_ticks = 0;  // utime + stime
+  std::uint64_t rss_bytes = 0;
+  std::string name;
+};
+
+std::string new_mark();
+// Every live (not zombie) process whose environment holds LC_HARNESS_MARK=<mark>.
+std::vector<process_info> find_marked(std::string_view mark);
+bool read_process(pid_t pid, process_info& out);
+
+struct tree_usage {
+  double cpu_seconds = 0.0;
+  std::uint64_t rss_bytes = 0;
+  int processes = 0;
+};
+tree_usage measure_marked(std::string_view mark);
+
+// A LISTEN socket on this local port in /proc/net/tcp or /proc/net/tcp6.
+bool port_listening(unsigned short port);
+
+}  // namespace lc::harness

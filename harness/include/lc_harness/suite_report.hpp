@@ -1,0 +1,64 @@
+#pragma once
+#include "lc_harness/latency_histogram.hpp"
+#include "lc_harness/machine_info.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lc::harness {
+
+struct load_row {
+  int scenario = 0;
+  std::string kind;
+  int connections = 0;
+  int size = 0;
+  bool random_sizes = false;
+  std::uint64_t good = 0, socket_errors = 0, timeouts = 0, non_2xx = 0, invalid_bodies = 0;
+  double requests_per_second = 0.0;
+  double p50_us = 0, p90_us = 0, p99_us = 0, p999_us = 0, max_us = 0;
+  double server_cpu_seconds = 0.0;
+  double server_cpu_us_per_request = 0.0;
+  std::uint64_t server_rss_bytes = 0;
+  int server_processes = 0;
+  double client_cpu_us_per_request = 0.0;
+  std::string ceiling_name;
+  double ceiling_per_second = 0.0;  // 0: no ceiling measured
+  double ratio = 0.0;
+  bool passed = false;
+  std::string detail;
+  std::vector<latency_histogram::bucket> latency_buckets;
+};
+
+struct check_row {
+  int scenario = 0;
+  std::string check;
+  bool passed = false;
+  double seconds = 0.0;
+  std::string detail;
+};
+
+struct ceiling_row {
+  std::string name;
+  int connections = 0;
+  int size = 0;
+  double per_second = 0.0;
+  double p99_us = 0.0;
+  bool available = false;
+  std::string note;
+};
+
+struct suite_report {
+  std::string suite;
+  std::string label;
+  std::string started;  // local time, ISO 8601
+  machine_info machine;
+  std::vector<std::pair<std::string, std::string>> options;
+  std::vector<load_row> loads;
+  std::vector<check_row> checks;
+  std::vector<ceiling_row> ceilings;
+  std::vector<std::string> notes;
+  bool passed() const;
+};
+
+}  // namespace lc::harness

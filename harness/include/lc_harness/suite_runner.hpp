@@ -1,0 +1,41 @@
+#pragma once
+#include "lc_harness/suite_report.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lc::harness {
+
+struct suite_options {
+  std::string suite = "custom";  // ci, full or custom
+  std::vector<int> scenarios;    // empty: every scenario in the manifest
+  std::vector<int> connections{8};
+  std::vector<int> sizes{8};
+  bool random_sizes = false;
+  int pipeline = 1;
+  bool keep_alive = true;
+  std::chrono::milliseconds warmup{500};
+  std::chrono::milliseconds duration{3000};
+  std::uint64_t requests = 0;
+  std::chrono::milliseconds timeout{5000};
+  int client_threads = 1;
+  bool run_load = true;
+  bool run_teardown = true;
+  bool run_fault = true;
+  bool run_ceilings = true;
+  std::string bin_dir;
+  std::string manifest;
+  std::string server_cmd;  // shell template; {scenario} is replaced by the number too
+  std::string label;
+};
+
+// The ci and full presets; anything set explicitly on the command line overrides them later.
+suite_options preset(const std::string& suite);
+
+using progress_fn = std::function<void(const std::string&)>;
+
+suite_report run_suite(const suite_options& options, const progress_fn& progress);
+
+}  // namespace lc::harness

@@ -1,0 +1,29 @@
+#include "lc_harness/machine_info.hpp"
+
+#include <sys/utsname.h>
+
+#include <fstream>
+#include <thread>
+
+namespace lc::harness {
+
+machine_info describe_machine() {
+  machine_info m;
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.starts_with("model name")) {
+      m.cpu_model = line.substr(line.find(':') + 2);
+      break;
+    }
+  }
+  m.cores = std::thread::hardware_concurrency();
+  utsname u{};
+  if (uname(&u) == 0) {
+    m.kernel = std::string(u.sysname) + " " + u.release + " " + u.machine;
+    m.hostname = u.nodename;
+  }
+  return m;
+}
+
+}  // namespace lc::harness
