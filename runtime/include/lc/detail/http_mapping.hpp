@@ -1,0 +1,42 @@
+#pragma once
+// HTTP request -> message (wire-contract §3.2) and message -> response bytes (§3.3), free of sockets.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lc/message.hpp"
+
+namespace lc::detail {
+
+// The listener's served types by bare name ("Xy").
+using http_type_table = std::unordered_map<std::string, const type_record*>;
+http_type_table make_type_table(const std::vector<const type_record*>& types);
+
+struct http_request_view {
+  std::string_view method;
+  std::string_view target;        // "/api/Xy?x=1"
+  std::string_view content_type;  // empty when absent
+  std::string_view body;
+};
+
+// Either the request's message (status 200) or a Faulted with the error status to answer.
+struct http_mapped {
+  int status = 200;
+  message value;
+};
+http_mapped map_request(const http_type_table& types, const http_request_view& request);
+
+std::string url_unquote_plus(std::string_view text);
+
+// Reason phrases of at most 16 characters: the reference's client drops longer ones.
+std::string_view reason_for(int status);
+
+// Full response bytes in the reference's layout. `keep_alive == false` adds `Connection: close`.
+std::string build_response(int status, std::string_view content_type, std::string_view body, bool keep_alive = true);
+// A reply message as a response: 200 + Any envelope, a Faulted's error_code, or an HttpResponse verbatim.
+std::string response_for(const message& reply, bool keep_alive = true);
+// A fault built by the server itself (404, 413, 431, 503, 504 ...).
+std::string fault_response(int status, std::string condition, std::string explanation, bool keep_alive = true);
+
+}  // namespace lc::detail
