@@ -40,6 +40,7 @@ fault_result check_fault(const server_command& command, const load_options& load
   }
   const auto killed_at = clock_type::now();
   if (victim) ::kill(victim, SIGKILL);
+  else control.stop = true;
   load_thread.join();
   if (!victim) {
     f.check.detail = "no worker child (marked process whose parent is the server) found";

@@ -39,8 +39,11 @@ const char* take_unit_float(const char* p, const char* end) {
   ++p;
   if (p != end && *p == '.' && !(p = take_digits(p + 1, end))) return nullptr;
   if (p == end || *p != 'e' || ++p == end || *p != '-') return nullptr;
-  p = take_digits(p + 1, end);
+  const char* exponent = p + 1;
+  p = take_digits(exponent, end);
   if (!p || (p != end && (*p == '.' || *p == 'e' || *p == 'E'))) return nullptr;
+  if (std::string_view(exponent, static_cast<std::size_t>(p - exponent)).find_first_not_of('0') == std::string_view::npos)
+    return nullptr;
   return p;
 }
 

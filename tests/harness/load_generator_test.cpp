@@ -1,0 +1,78 @@
+#include "lc_harness/load_generator.hpp"
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace lc::harness;
+using namespace std::chrono_literals;
+
+namespace {
+
+load_options quick(unsigned short port) {
+  load_options o;
+  o.port = port;
+  o.connections = 4;
+  o.duration = 300ms;
+  o.timeout = 2000ms;
+  return o;
+}
+
+}  // namespace
+
+TEST(load_generator, a_correct_server_gets_only_good_replies) {
+  auto launched = server_process::launch(test::command_for("lc-static-responder"));
+  ASSERT_TRUE(launched.server) << launched.failure;
+  auto o = quick(launched.server->port());
+  o.random_sizes = true;
+  o.size = 20;
+  o.pipeline = 4;
+  const auto r = run_load(o);
+  EXPECT_GT(r.good, 10u);
+  EXPECT_EQ(r.errors(), 0u) << r.first_failure;
+  EXPECT_EQ(r.latency.count(), r.good);
+  EXPECT_GT(r.requests_per_second(), 0);
+  EXPECT_GT(r.client_cpu_us_per_request, 0);
+}
+
+TEST(load_generator, a_request_budget_is_exact) {
+  auto launched = server_process::launch(test::command_for("lc-static-responder"));
+  ASSERT_TRUE(launched.server) << launched.failure;
+  auto o = quick(launched.server->port());
+  o.max_requests = 500;
+  o.duration = 10s;
+  o.pipeline = 3;
+  EXPECT_EQ(run_load(o).good, 500u);
+  o.keep_alive = false;
+  o.max_requests = 50;
+  EXPECT_EQ(run_load(o).good, 50u);
+}
+
+TEST(load_generator, wrong_dimensions_count_as_invalid_bodies) {
+  auto launched = server_process::launch(test::command_for("fake_wrong_dims"));
+  ASSERT_TRUE(launched.server) << launched.failure;
+  const auto r = run_load(quick(launched.server->port()));
+  EXPECT_EQ(r.good, 0u);
+  EXPECT_GT(r.invalid_bodies, 0u);
+  EXPECT_NE(r.first_failure.find("wrong dimensions"), std::string::npos) << r.first_failure;
+}
+
+TEST(load_generator, a_closed_port_counts_socket_errors_and_ends_in_time) {
+  auto o = quick(free_port());
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run_load(o);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+  EXPECT_EQ(r.good, 0u);
+  EXPECT_GT(r.socket_errors, 0u);
+}
+
+TEST(load_generator, a_silent_server_counts_timeouts) {
+  auto launched = server_process::launch(test::command_for("fake_ignores_sigint"));
+  ASSERT_TRUE(launched.server) << launched.failure;
+  ::kill(launched.server->pid(), SIGSTOP);
+  auto o = quick(launched.server->port());
+  o.timeout = 200ms;
+  o.duration = 500ms;
+  const auto r = run_load(o);
+  EXPECT_EQ(r.good, 0u);
+  EXPECT_GT(r.timeouts, 0u);
+}

@@ -1,0 +1,117 @@
+#include "lc_harness/report_writers.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace lc::harness;
+
+namespace {
+
+suite_report sample() {
+  suite_report r;
+  r.suite = "full";
+  r.label = "lc";
+  r.started = "2026-01-01T00:00:00";
+  r.machine = {"Test CPU", 2, "Linux test", "host"};
+  r.options = {{"connections", "8"}};
+  for (int n : {1, 5}) {
+    load_row l;
+    l.scenario = n;
+    l.kind = n < 5 ? "thread" : "process";
+    l.connections = 8;
+    l.size = 8;
+    l.good = 1000;
+    l.requests_per_second = 1000.0 * n;
+    l.p99_us = 900;
+    l.ceiling_name = "static responder";
+    l.ceiling_per_second = 10000;
+    l.ratio = l.requests_per_second / l.ceiling_per_second;
+    l.passed = true;
+    l.latency_buckets = {{100, 500}, {900, 490}, {2000, 10}};
+    r.loads.push_back(l);
+  }
+  r.checks.push_back({1, "SIGINT idle", true, 0.01, "exit 71"});
+  r.checks.push_back({5, "parent SIGKILL", false, 1.2, "processes left: 42(x)"});
+  r.ceilings.push_back({"static responder", 8, 8, 10000, 500, true, ""});
+  return r;
+}
+
+std::string run(const std::string& command) {
+  std::string out;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    std::array<char, 4096> buf;
+    while (auto n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    pclose(p);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(report, a_failing_check_fails_the_whole_report) {
+  auto r = sample();
+  EXPECT_FALSE(r.passed());
+  r.checks.pop_back();
+  EXPECT_TRUE(r.passed());
+}
+
+TEST(report, json_carries_machine_options_figures_and_verdicts) {
+  const auto v = boost::json::parse(to_json(sample())).as_object();
+  EXPECT_EQ(v.at("machine").at("cpu_model").as_string(), "Test CPU");
+  EXPECT_EQ(v.at("loads").as_array().size(), 2u);
+  EXPECT_DOUBLE_EQ(v.at("loads").at(1).at("ratio").as_double(), 0.5);
+  EXPECT_FALSE(v.at("passed").as_bool());
+}
+
+TEST(report, csv_rows_have_as_many_fields_as_the_header) {
+  std::istringstream in(to_csv(sample()));
+  std::string line;
+  auto fields = [](const std::string& l) {
+    int n = 1;
+    bool quoted = false;
+    for (char c : l) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) ++n;
+    }
+    return n;
+  };
+  std::getline(in, line);
+  const int header = fields(line);
+  int rows = 0;
+  while (std::getline(in, line)) {
+    EXPECT_EQ(fields(line), header) << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 5);
+}
+
+TEST(report, html_is_self_contained_with_both_kinds_side_by_side) {
+  const auto html = to_html(sample());
+  for (const char* id : {"throughput-threads", "throughput-processes", "p99-threads", "p99-processes",
+                         "latency-distribution", "teardown"})
+    EXPECT_NE(html.find(id), std::string::npos) << id;
+  EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+// Chromium is not installed on CI by default (apt-get install chromium to run this test).
+TEST(report, html_renders_in_headless_chromium) {
+  if (!std::filesystem::exists("/usr/bin/chromium")) GTEST_SKIP() << "/usr/bin/chromium is not installed";
+  const auto path = std::filesystem::temp_directory_path() / ("lc-harness-report-" + std::to_string(getpid()) + ".html");
+  std::ofstream(path) << to_html(sample());
+  const auto dom = run("timeout 50 /usr/bin/chromium --headless --no-sandbox --disable-gpu --dump-dom file://" +
+                       path.string() + " 2>/dev/null");
+  std::filesystem::remove(path);
+  for (const char* text : {"id=\"throughput-threads\"", "id=\"throughput-processes\"", "id=\"latency-distribution\"",
+                           "<polyline", "S1 c8 8", "S5 c8 8", "parent SIGKILL", "Threads (scenarios 1-4)"})
+    EXPECT_NE(dom.find(text), std::string::npos) << text;
+}
