@@ -4,56 +4,99 @@
 #include <cmath>
 #include <cstring>
 
+#include <boost/json/basic_parser_impl.hpp>
+
+#include "lc/detail/python_json.hpp"
+#include "lc/messages.hpp"
+
 namespace lc {
 
-void decode_context::fail(std::string_view reason) const {
-  if (path.empty()) throw codec_error("cannot decode (" + std::string(reason) + ")");
-  throw codec_error("cannot decode, near \"" + path + "\" (" + std::string(reason) + ")");
+std::string decode_context::where() const {
+  std::string text = path;
+  for (const auto& step : steps) {
+    if (step.member) {
+      if (!text.empty()) text += '.';
+      text += step.member;
+    } else {
+      text += '[';
+      text += std::to_string(step.index);
+      text += ']';
+    }
+  }
+  return text;
 }
 
-// Python's repr: shortest round-trip digits, fixed unless the exponent is < -4 or >= 16.
+void decode_context::fail(std::string_view reason) const {
+  auto near = where();
+  if (near.empty()) throw codec_error("cannot decode (" + std::string(reason) + ")");
+  throw codec_error("cannot decode, near \"" + near + "\" (" + std::string(reason) + ")");
+}
+
+// Python's repr: shortest round-trip digits, fixed unless the exponent is < -4 or >= 16,
+// always a fraction on fixed values, a signed two-digit (or longer) exponent otherwise.
 void write_float(double value, std::string& out) {
   if (std::isnan(value)) { out += "NaN"; return; }
   if (std::isinf(value)) { out += value < 0 ? "-Infinity" : "Infinity"; return; }
-  char text[32];
-  auto end = std::to_chars(text, text + sizeof text, value, std::chars_format::scientific).ptr;
-  std::string_view sci(text, end - text);
-  if (sci.front() == '-') { out += '-'; sci.remove_prefix(1); }
-  auto e = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, e)) if (c != '.') digits += c;
+  char sci[32];
+  const char* end = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific).ptr;
+  const char* p = sci;
+  char text[40];
+  char* o = text;
+  if (*p == '-') *o++ = *p++;
+  char digits[20];
+  int count = 0;
+  digits[count++] = *p++;
+  if (*p == '.')
+    for (++p; *p != 'e'; ++p) digits[count++] = *p;
+  ++p;  // 'e'
+  bool negative_exponent = *p++ == '-';
   int exponent = 0;
-  std::from_chars(sci.data() + e + 1 + (sci[e + 1] == '+'), sci.data() + sci.size(), exponent);
+  while (p < end) exponent = exponent * 10 + (*p++ - '0');
+  if (negative_exponent) exponent = -exponent;
+
   if (exponent < -4 || exponent >= 16) {
-    out += digits[0];
-    if (digits.size() > 1) { out += '.'; out.append(digits, 1); }
-    char exp_text[8];
-    std::snprintf(exp_text, sizeof exp_text, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    out += exp_text;
+    *o++ = digits[0];
+    if (count > 1) {
+      *o++ = '.';
+      std::memcpy(o, digits + 1, count - 1);
+      o += count - 1;
+    }
+    *o++ = 'e';
+    *o++ = negative_exponent ? '-' : '+';
+    int magnitude = negative_exponent ? -exponent : exponent;
+    if (magnitude < 10) *o++ = '0';
+    o = std::to_chars(o, text + sizeof text, magnitude).ptr;
   } else if (exponent < 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-exponent - 1), '0');
-    out += digits;
-  } else if (static_cast<std::size_t>(exponent) + 1 >= digits.size()) {
-    out += digits;
-    out.append(exponent + 1 - digits.size(), '0');
-    out += ".0";
+    *o++ = '0';
+    *o++ = '.';
+    for (int k = -1; k > exponent; --k) *o++ = '0';
+    std::memcpy(o, digits, count);
+    o += count;
+  } else if (exponent + 1 >= count) {
+    std::memcpy(o, digits, count);
+    o += count;
+    for (int k = count; k < exponent + 1; ++k) *o++ = '0';
+    *o++ = '.';
+    *o++ = '0';
   } else {
-    out.append(digits, 0, exponent + 1);
-    out += '.';
-    out.append(digits, exponent + 1);
+    std::memcpy(o, digits, exponent + 1);
+    o += exponent + 1;
+    *o++ = '.';
+    std::memcpy(o, digits + exponent + 1, count - exponent - 1);
+    o += count - exponent - 1;
   }
+  out.append(text, o);
 }
 
 namespace {
 
 void write_escape(unsigned code, std::string& out) {
-  char text[8];
-  std::snprintf(text, sizeof text, "\\u%04x", code);
-  out += text;
+  static constexpr char hex[] = "0123456789abcdef";
+  char text[6] = {'\\', 'u', hex[code >> 12 & 0xF], hex[code >> 8 & 0xF], hex[code >> 4 & 0xF], hex[code & 0xF]};
+  out.append(text, 6);
 }
 
-// Decodes one UTF-8 sequence; invalid bytes are taken as Latin-1 code points.
+// Decodes one UTF-8 sequence; a byte that starts no valid sequence is taken as a Latin-1 code point.
 unsigned next_code_point(std::string_view text, std::size_t& i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned c = byte(i);
@@ -68,22 +111,25 @@ unsigned next_code_point(std::string_view text, std::size_t& i) {
   return code;
 }
 
+bool plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
 }  // namespace
 
+// As json.dumps with ensure_ascii: \" \\ \n \r \t \b \f, other controls, DEL and all non-ASCII
+// as \u escapes (astral characters as surrogate pairs).
 void write_string(std::string_view text, std::string& out) {
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    std::size_t run = i;
+    while (i < text.size() && plain(static_cast<unsigned char>(text[i]))) ++i;
+    out.append(text.data() + run, i - run);
+    if (i == text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
     if (c < 0x80) {
       ++i;
       switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
@@ -105,8 +151,51 @@ void write_string(std::string_view text, std::string& out) {
   out += '"';
 }
 
+void write_json(const boost::json::value& j, std::string& out) {
+  switch (j.kind()) {
+    case boost::json::kind::null: out += "null"; return;
+    case boost::json::kind::bool_: out += j.get_bool() ? "true" : "false"; return;
+    case boost::json::kind::int64: detail::write_integer(j.get_int64(), out); return;
+    case boost::json::kind::uint64: detail::write_integer(j.get_uint64(), out); return;
+    case boost::json::kind::double_: write_float(j.get_double(), out); return;
+    case boost::json::kind::string: write_string(j.get_string(), out); return;
+    case boost::json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& e : j.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        write_json(e, out);
+      }
+      out += ']';
+      return;
+    }
+    case boost::json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& member : j.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        write_string(member.key(), out);
+        out += ':';
+        write_json(member.value(), out);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
 void encode_message(const message& m, std::string& out, encode_context& ctx) {
   if (m.empty()) { out += "null"; return; }
+  if (const auto* unknown = m.get<Incognito>()) {
+    out += '[';
+    write_string(unknown->type_name, out);
+    out += ',';
+    out += unknown->word;
+    out += ",[]]";
+    return;
+  }
   out += '[';
   write_string(m.type()->signature, out);
   out += ',';
@@ -116,13 +205,17 @@ void encode_message(const message& m, std::string& out, encode_context& ctx) {
 
 message decode_message(const boost::json::value& j, decode_context& ctx) {
   if (j.is_null()) return {};
-  if (!j.is_array()) ctx.fail(std::string("no transform ") + std::string(detail::json_kind(j)) + "/Any");
+  if (!j.is_array()) detail::fail_transform<message>(j, ctx);
   const auto& a = j.get_array();
   if (a.size() < 3) ctx.fail("list index out of range");
-  if (!a[0].is_string()) ctx.fail("signature is not a string");
+  if (!a[0].is_string()) ctx.fail("unhashable type: '" + std::string(detail::json_kind(a[0])) + "'");
   auto signature = std::string_view(a[0].get_string());
   const type_record* type = find_type(signature);
-  if (type == nullptr) ctx.fail("unknown signature \"" + std::string(signature) + "\"");
+  if (type == nullptr) {
+    Incognito unknown{std::string(signature), {}};
+    write_json(a[1], unknown.word);
+    return message(std::move(unknown));
+  }
   return message(type->decode(a[1], ctx), type);
 }
 
@@ -142,27 +235,106 @@ std::string_view json_kind(const boost::json::value& j) {
   return "unknown";
 }
 
+const boost::json::value& envelope_value(const boost::json::value& document) {
+  auto* found = document.is_object() ? document.get_object().if_contains("value") : nullptr;
+  if (found == nullptr) throw codec_error("cannot decode (no \"value\" available)");
+  return *found;
+}
+
 }  // namespace detail
 
-boost::json::value parse_json(std::string_view text) {
+namespace {
+
+// Boost.JSON's DOM builder, except that doubles are read again from their text with
+// std::from_chars: Boost 1.81's own conversion can be one unit in the last place off.
+struct exact_handler {
+  static constexpr std::size_t max_object_size = boost::json::object::max_size();
+  static constexpr std::size_t max_array_size = boost::json::array::max_size();
+  static constexpr std::size_t max_key_size = boost::json::string::max_size();
+  static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+  boost::json::value_stack stack;
+  std::string number;  // the parts of a number split across buffers (rare)
+
+  using ec_t = boost::json::error_code;
+  bool on_document_begin(ec_t&) { return true; }
+  bool on_document_end(ec_t&) { return true; }
+  bool on_object_begin(ec_t&) { return true; }
+  bool on_object_end(std::size_t n, ec_t&) { stack.push_object(n); return true; }
+  bool on_array_begin(ec_t&) { return true; }
+  bool on_array_end(std::size_t n, ec_t&) { stack.push_array(n); return true; }
+  bool on_key_part(boost::json::string_view s, std::size_t, ec_t&) { stack.push_chars(s); return true; }
+  bool on_key(boost::json::string_view s, std::size_t, ec_t&) { stack.push_key(s); return true; }
+  bool on_string_part(boost::json::string_view s, std::size_t, ec_t&) { stack.push_chars(s); return true; }
+  bool on_string(boost::json::string_view s, std::size_t, ec_t&) { stack.push_string(s); return true; }
+  bool on_number_part(boost::json::string_view s, ec_t&) { number.append(s.data(), s.size()); return true; }
+  bool on_int64(std::int64_t i, boost::json::string_view, ec_t&) { number.clear(); stack.push_int64(i); return true; }
+  bool on_uint64(std::uint64_t u, boost::json::string_view, ec_t&) { number.clear(); stack.push_uint64(u); return true; }
+  bool on_double(double d, boost::json::string_view s, ec_t&) {
+    const char* first = s.data();
+    const char* last = s.data() + s.size();
+    if (!number.empty()) {
+      number.append(s.data(), s.size());
+      first = number.data();
+      last = number.data() + number.size();
+    }
+    double exact;
+    if (std::from_chars(first, last, exact).ec == std::errc{}) d = exact;
+    number.clear();
+    stack.push_double(d);
+    return true;
+  }
+  bool on_bool(bool b, ec_t&) { stack.push_bool(b); return true; }
+  bool on_null(ec_t&) { stack.push_null(); return true; }
+  bool on_comment_part(boost::json::string_view, ec_t&) { return true; }
+  bool on_comment(boost::json::string_view, ec_t&) { return true; }
+};
+
+boost::json::parse_options fast_options() {
+  boost::json::parse_options options;
+  options.max_depth = 900;
+  return options;
+}
+
+}  // namespace
+
+// Boost.JSON's parser first (fast); when it refuses, the Python-compatible reader either accepts
+// what json.loads accepts (NaN, Infinity ...) or fails with json.loads' own words.
+boost::json::value parse_json(std::string_view text, boost::json::storage_ptr storage) {
+  boost::json::basic_parser<exact_handler> parser(fast_options());
+  parser.handler().stack.reset(storage);
   boost::json::error_code ec;
-  auto value = boost::json::parse(text, ec);
-  if (ec) throw codec_error("cannot decode (" + ec.message() + ")");
-  return value;
+  parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && parser.done()) return parser.handler().stack.release();
+  try {
+    return detail::parse_python_json(text, std::move(storage));
+  } catch (const codec_error& e) {
+    throw codec_error("cannot decode (" + std::string(e.what()) + ")");
+  }
 }
 
 std::string encode_any(const message& m, encode_context ctx) {
-  std::string out = "{\"value\":";
+  std::string out;
+  out.reserve(256);
+  out += "{\"value\":";
   encode_message(m, out, ctx);
   out += '}';
   return out;
 }
 
 message decode_any(std::string_view text, decode_context ctx) {
-  auto document = parse_json(text);
-  auto* found = document.is_object() ? document.get_object().if_contains("value") : nullptr;
-  if (found == nullptr) ctx.fail("no \"value\" available");
-  return decode_message(*found, ctx);
+  boost::json::monotonic_resource arena;
+  auto document = parse_json(text, &arena);
+  return decode_message(detail::envelope_value(document), ctx);
 }
 
 }  // namespace lc
+
+// The reference pre-loads its scalar signatures, so an Any carrying one always decodes.
+LC_TYPE(bool)
+LC_TYPE(std::uint8_t)
+LC_TYPE(std::int64_t)
+LC_TYPE(double)
+LC_TYPE(std::string)
+LC_TYPE(lc::address)
+LC_TYPE(lc::type_name_value)

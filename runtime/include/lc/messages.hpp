@@ -48,7 +48,8 @@ struct TimedOut : Faulted {
       : Faulted("timed out", "\"" + (timer_value ? timer_value.type_name() : std::string("ding")) + "\" exceeded"),
         timer(std::move(timer_value)) {}
 };
-BOOST_DESCRIBE_STRUCT(TimedOut, (Faulted), (timer))
+// The reference writes `timer` before the Faulted members, so the order is spelled out here.
+BOOST_DESCRIBE_STRUCT(TimedOut, (), (timer, condition, explanation, error_code, exit_status))
 
 #define LC_FAULT_KIND(T)                                                    \
   struct T : Faulted {                                                      \
@@ -68,6 +69,14 @@ struct TemporarilyUnavailable : Faulted {
   TemporarilyUnavailable() = default;
 };
 BOOST_DESCRIBE_STRUCT(TemporarilyUnavailable, (Faulted), (unavailable))
+
+// An Any whose signature is not registered here: kept as its JSON text (compact, as the
+// reference re-encodes it) and written back unchanged, so it can be forwarded.
+struct Incognito {
+  std::string type_name;  // the unknown signature, e.g. "nowhere.Thing"
+  std::string word;       // the value's JSON text, e.g. {"a":1}
+};
+BOOST_DESCRIBE_STRUCT(Incognito, (), (type_name, word))
 
 struct HostPort {
   std::string host = "127.0.0.1";
@@ -103,4 +112,5 @@ LC_MESSAGE(lc::Overloaded, "layer_cake.point_runtime.Overloaded")
 LC_MESSAGE(lc::OutOfService, "layer_cake.point_runtime.OutOfService")
 LC_MESSAGE(lc::ToBeConfirmed, "layer_cake.point_runtime.ToBeConfirmed")
 LC_MESSAGE(lc::TemporarilyUnavailable, "layer_cake.point_runtime.TemporarilyUnavailable")
+LC_MESSAGE(lc::Incognito, "layer_cake.message_memory.Incognito")
 LC_MESSAGE(lc::HostPort, "layer_cake.ip_networking.HostPort")
