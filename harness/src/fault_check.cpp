@@ -72,7 +72,9 @@ fault_result check_fault(const server_command& command, const load_options& load
   std::ostringstream d;
   d << "killed worker " << victim << "; " << f.failed_after_kill << " error replies (slowest "
     << f.slowest_failure_ms << " ms); " << f.good_after_recovery << " good replies within "
-    << f.window_seconds << " s; recovery " << f.recovery_seconds << " s";
+    << f.window_seconds << " s";
+  if (f.good_after_recovery) d << "; recovered " << f.recovery_seconds << " s after the kill";
+  else d << "; no good reply after the kill";
   for (const auto& p : problems) d << "; " << p;
   if (!result.first_failure.empty()) d << "; first failure: " << result.first_failure;
   f.check.detail = d.str();

@@ -35,7 +35,8 @@ std::string to_json(const suite_report& r) {
         {"server_cpu_seconds", l.server_cpu_seconds}, {"server_cpu_us_per_request", l.server_cpu_us_per_request},
         {"server_rss_bytes", l.server_rss_bytes}, {"server_processes", l.server_processes},
         {"client_cpu_us_per_request", l.client_cpu_us_per_request}, {"ceiling", l.ceiling_name},
-        {"ceiling_per_second", l.ceiling_per_second}, {"ratio", l.ratio}, {"passed", l.passed},
+        {"ceiling_per_second", l.ceiling_per_second}, {"ratio", l.ratio}, {"target_ratio", l.target_ratio},
+        {"meets_target", l.meets_target}, {"passed", l.passed},
         {"detail", l.detail}, {"latency_buckets_us", std::move(buckets)}});
   }
   root["loads"] = std::move(loads);

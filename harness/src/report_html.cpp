@@ -133,7 +133,8 @@ std::string to_html(const suite_report& r) {
         << l.non_2xx << "</td><td>" << l.invalid_bodies << "</td><td>" << num(l.server_cpu_us_per_request) << "</td><td>"
         << num(l.server_rss_bytes / 1048576.0) << "</td><td>" << num(l.client_cpu_us_per_request) << "</td><td>"
         << esc(l.ceiling_name) << (l.ceiling_per_second > 0 ? " " + num(l.ceiling_per_second) : "") << "</td><td>"
-        << (l.ratio > 0 ? num(l.ratio, "%.2f") : "-") << "</td><td class=\"" << (l.passed ? "pass\">PASS" : "fail\">FAIL")
+        << (l.ratio > 0 ? num(l.ratio, "%.2f") + (l.meets_target ? "" : " (target " + num(l.target_ratio, "%.1f") + ")") : "-")
+        << "</td><td class=\"" << (l.passed ? "pass\">PASS" : "fail\">FAIL")
         << "</td></tr>\n";
   out << "</table><h2>Teardown and fault checks</h2><table id=\"teardown\"><tr><th>scenario</th><th>check</th>"
          "<th>verdict</th><th>seconds</th><th>detail</th></tr>\n";

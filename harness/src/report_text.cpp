@@ -27,7 +27,7 @@ void write_console(const suite_report& r, std::ostream& out) {
                     ((l.random_sizes ? "<=" : "") + std::to_string(l.size)).c_str(), l.requests_per_second,
                     l.p50_us / 1000, l.p99_us / 1000, l.p999_us / 1000, l.max_us / 1000,
                     static_cast<unsigned long long>(l.socket_errors + l.timeouts + l.non_2xx + l.invalid_bodies),
-                    l.ceiling_per_second > 0 ? fmt("%.2f", l.ratio).c_str() : "-",
+                    l.ceiling_per_second > 0 ? (fmt("%.2f", l.ratio) + (l.meets_target ? "" : "<")).c_str() : "-",
                     fmt("%.0fus", l.server_cpu_us_per_request).c_str(), l.passed ? "PASS" : "FAIL",
                     l.ceiling_per_second > 0 ? (l.ceiling_name + " " + fmt("%.0f/s", l.ceiling_per_second)).c_str() : "");
       out << line;
@@ -37,6 +37,7 @@ void write_console(const suite_report& r, std::ostream& out) {
     out << "\n";
   }
   if (!r.ceilings.empty()) {
+    out << "ratio: scenario req/s over its ceiling; '<' marks one below the issue 6 target (0.4 for 3 and 4, 0.5 else)\n";
     out << "ceilings:\n";
     for (const auto& c : r.ceilings)
       out << "  " << c.name << (c.connections ? " c=" + std::to_string(c.connections) + " size=" + std::to_string(c.size) : "")

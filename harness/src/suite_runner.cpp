@@ -220,6 +220,8 @@ void measure_ceilings(const suite_options& o, suite_report& report, const progre
       row.ceiling_per_second = bare[name].available ? bare[name].per_second : 0.0;
     }
     row.ratio = row.ceiling_per_second > 0 ? row.requests_per_second / row.ceiling_per_second : 0.0;
+    row.target_ratio = n == 3 || n == 4 ? 0.4 : 0.5;
+    row.meets_target = row.ceiling_per_second > 0 && row.ratio >= row.target_ratio;
   }
 }
 
