@@ -38,7 +38,7 @@ std::string row_label(const load_row& l) {
 // Horizontal bars: one per row, with a hollow bar for the ceiling where there is one.
 void bar_chart(std::ostream& out, const std::string& id, const std::string& title, const std::vector<const load_row*>& rows,
                const std::function<double(const load_row&)>& value, const std::function<double(const load_row&)>& ceiling,
-               const std::string& unit) {
+               const std::string& unit, bool show_ratio) {
   const int row_h = 26, left = 120, width = 420, top = 28;
   double top_value = 1e-9;
   for (auto* r : rows) top_value = std::max({top_value, value(*r), ceiling(*r)});
@@ -56,7 +56,7 @@ void bar_chart(std::ostream& out, const std::string& id, const std::string& titl
     out << "<rect class=\"bar\" x=\"" << left << "\" y=\"" << y + 5 << "\" width=\"" << num(width * v / top_value)
         << "\" height=\"12\" fill=\"" << (r->passed ? "#3a7bd5" : "#d9534f") << "\"/>";
     out << "<text x=\"" << left + width + 6 << "\" y=\"" << y + 15 << "\">" << num(v) << " " << unit
-        << (c > 0 && r->ratio > 0 ? " (" + num(r->ratio, "%.2f") + "x)" : "") << "</text>\n";
+        << (show_ratio && c > 0 && r->ratio > 0 ? " (" + num(r->ratio, "%.2f") + "x)" : "") << "</text>\n";
     y += row_h;
   }
   out << "</svg>\n";
@@ -111,13 +111,13 @@ std::string to_html(const suite_report& r) {
   const auto rps = [](const load_row& l) { return l.requests_per_second; };
   const auto ceil = [](const load_row& l) { return l.ceiling_per_second; };
   const auto p99 = [](const load_row& l) { return l.p99_us / 1000; };
-  const auto none = [](const load_row&) { return 0.0; };
+  const auto ceil_p99 = [](const load_row& l) { return l.ceiling_p99_us / 1000; };
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
-  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s");
-  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s");
+  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s", true);
+  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s", true);
   out << "</div><h2>p99 latency (ms)</h2><div class=\"panels\">";
-  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, none, "ms");
-  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, none, "ms");
+  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false);
+  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false);
   out << "</div><h2>Latency distributions</h2>";
   latency_chart(out, r.loads);
   out << "<h2>Load runs</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"

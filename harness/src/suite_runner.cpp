@@ -146,6 +146,7 @@ private:
     for (int c : o_.connections)
       for (int s : o_.sizes) plan.emplace_back(c, s, o_.random_sizes);
     if (o_.suite == "ci") plan.emplace_back(4, 100, true);
+    if (o_.suite == "full" && number == 4) plan.emplace_back(1000, 8, false);
     for (auto [c, s, random] : plan) {
       if (!server || exit_status_known(*server)) {
         auto launched = server_process::launch(command);
@@ -158,6 +159,10 @@ private:
       progress_("scenario " + std::to_string(number) + ": " + std::to_string(c) + " connections, size " +
                 (random ? "random up to " : "") + std::to_string(s));
       auto row = measure(*server, make_load(o_, c, s, random));
+      if (!row.passed && !accepting(server->port())) {
+        auto out = server->output();
+        row.detail += "; the server stopped listening; its output: " + (out.size() > 400 ? out.substr(out.size() - 400) : out);
+      }
       row.scenario = number;
       row.kind = kind;
       report_.loads.push_back(std::move(row));
@@ -205,6 +210,7 @@ void measure_ceilings(const suite_options& o, suite_report& report, const progre
       const auto& c = http_ceilings[key];
       row.ceiling_name = c.name;
       row.ceiling_per_second = c.available ? c.per_second : 0.0;
+      row.ceiling_p99_us = c.available ? c.p99_us : 0.0;
     } else {
       const std::string name = n == 2 ? "create+join" : n == 5 ? "spawn sequential" : n == 6 ? "spawn parallel" : "";
       if (name.empty()) continue;

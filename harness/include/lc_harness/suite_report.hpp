@@ -24,6 +24,7 @@ struct load_row {
   double client_cpu_us_per_request = 0.0;
   std::string ceiling_name;
   double ceiling_per_second = 0.0;  // 0: no ceiling measured
+  double ceiling_p99_us = 0.0;      // HTTP ceilings only
   double ratio = 0.0;
   double target_ratio = 0.0;  // issue 6: 0.5 for 1, 2 and 5-8; 0.4 for 3 and 4
   bool meets_target = false;  // reported, not a verdict: shared machines are noisy
