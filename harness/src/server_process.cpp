@@ -38,6 +38,7 @@ void kill_marked(const std::string& mark) {
 }
 
 // Everything the child needs is built before fork: after fork only async-signal-safe calls.
+// Only stderr is kept: the verdicts read the server's stderr lines.
 pid_t spawn(const std::vector<std::string>& args, const std::string& mark, int out_fd) {
   std::vector<std::string> env_text;
   for (char** e = environ; *e; ++e)
@@ -50,6 +51,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& mark, int o
   for (auto& s : arg_text) argv.push_back(s.data());
   argv.push_back(nullptr);
   const int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  const int null_out = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid == 0) {
@@ -63,7 +65,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& mark, int o
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(127);
     dup2(null_fd, 0);
-    dup2(out_fd, 1);
+    dup2(null_out, 1);
     dup2(out_fd, 2);
     execve(argv[0], argv.data(), envp.data());
     const char msg[] = "lc-harness: exec failed\n";
@@ -71,6 +73,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& mark, int o
     _exit(127);
   }
   ::close(null_fd);
+  ::close(null_out);
   return pid;
 }
 

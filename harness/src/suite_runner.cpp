@@ -133,6 +133,7 @@ public:
     std::vector<teardown_kind> kinds = {teardown_kind::sigint_idle, teardown_kind::sigterm_idle,
                                         teardown_kind::sigint_load, teardown_kind::sigterm_load};
     if (process_kind) kinds.push_back(teardown_kind::parent_sigkill);
+    if (number == 7 || number == 8) kinds.push_back(teardown_kind::sigint_stuck_worker);
     for (auto k : kinds) {
       progress_("scenario " + std::to_string(number) + ": teardown " + std::string(to_string(k)));
       add_check(number, check_teardown(command, k, process_kind, make_load(o_, 8, 8, false)));

@@ -47,6 +47,7 @@ std::string_view to_string(teardown_kind kind) {
     case teardown_kind::sigint_load: return "SIGINT under load";
     case teardown_kind::sigterm_load: return "SIGTERM under load";
     case teardown_kind::parent_sigkill: return "parent SIGKILL";
+    case teardown_kind::sigint_stuck_worker: return "SIGINT with a stopped worker";
   }
   return "?";
 }
@@ -76,7 +77,8 @@ check_result check_teardown(const server_command& command, teardown_kind kind, b
   auto& server = *launched.server;
   load_control control;
   std::thread load_thread;
-  const bool under_load = kind == teardown_kind::sigint_load || kind == teardown_kind::sigterm_load;
+  const bool stuck = kind == teardown_kind::sigint_stuck_worker;
+  const bool under_load = kind == teardown_kind::sigint_load || kind == teardown_kind::sigterm_load || stuck;
   if (under_load) {
     auto opts = load;
     opts.port = server.port();
@@ -88,11 +90,19 @@ check_result check_teardown(const server_command& command, teardown_kind kind, b
     while (control.good.load() < 20 && control.failed.load() == 0 && clock_type::now() < until)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
-  const int sig = kind == teardown_kind::sigint_idle || kind == teardown_kind::sigint_load ? SIGINT
+  pid_t stopped = 0;
+  for (const auto until = clock_type::now() + std::chrono::seconds(2); stuck && !stopped && clock_type::now() < until;) {
+    for (const auto& p : find_marked(server.mark()))
+      if (p.ppid == server.pid()) stopped = p.pid;
+    if (!stopped) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  if (stopped) ::kill(stopped, SIGSTOP);
+  const int sig = kind == teardown_kind::sigint_idle || kind == teardown_kind::sigint_load || stuck ? SIGINT
                   : kind == teardown_kind::parent_sigkill                                 ? SIGKILL
                                                                                           : SIGTERM;
   const auto deadline_span = kind == teardown_kind::parent_sigkill ? std::chrono::milliseconds(1000)
-                                                                   : teardown_deadline(process_kind);
+                             : stuck                                ? stuck_worker_deadline
+                                                                    : teardown_deadline(process_kind);
   const auto signalled = clock_type::now();
   const auto deadline = signalled + deadline_span;
   ::kill(server.pid(), sig);
@@ -105,6 +115,7 @@ check_result check_teardown(const server_command& command, teardown_kind kind, b
   r.seconds = std::chrono::duration<double>((gone ? all_gone : exited) - signalled).count();
 
   std::vector<std::string> problems;
+  if (stuck && !stopped) problems.push_back("no worker child (marked, parent is the server) to stop");
   if (!status) problems.push_back("did not exit within " + std::to_string((deadline_span + std::chrono::seconds(3)).count()) + " ms");
   if (status && exited > deadline)
     problems.push_back("exited after " + std::to_string(std::chrono::duration<double>(exited - signalled).count()) + " s");

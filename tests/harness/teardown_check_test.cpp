@@ -42,3 +42,15 @@ TEST(teardown_check, a_well_behaved_process_server_passes_including_parent_sigki
     EXPECT_TRUE(r.passed) << r.name << ": " << r.detail;
   }
 }
+
+TEST(teardown_check, a_server_that_kills_its_stopped_worker_passes_the_stuck_worker_check) {
+  const auto r = check_teardown(test::command_for("lc-relay"), teardown_kind::sigint_stuck_worker, true, light_load());
+  EXPECT_TRUE(r.passed) << r.detail;
+}
+
+TEST(teardown_check, a_server_without_workers_fails_the_stuck_worker_check) {
+  const auto r = check_teardown(test::command_for("lc-static-responder"), teardown_kind::sigint_stuck_worker, true,
+                                light_load());
+  EXPECT_FALSE(r.passed);
+  EXPECT_NE(r.detail.find("no worker child"), std::string::npos) << r.detail;
+}

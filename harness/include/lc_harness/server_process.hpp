@@ -47,7 +47,7 @@ public:
   pid_t pid() const { return pid_; }
   unsigned short port() const { return port_; }
   const std::string& mark() const { return mark_; }
-  std::string output() const;
+  std::string output() const;  // what the server wrote to stderr
   bool wait_output_contains(std::string_view text, std::chrono::steady_clock::time_point deadline) const;
   // SIGKILL every marked process and reap what is ours; true if none is left after the deadline.
   bool kill_all(std::chrono::milliseconds deadline = std::chrono::milliseconds(2000));

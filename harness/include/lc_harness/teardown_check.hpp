@@ -8,7 +8,14 @@
 
 namespace lc::harness {
 
-enum class teardown_kind { sigint_idle, sigterm_idle, sigint_load, sigterm_load, parent_sigkill };
+enum class teardown_kind {
+  sigint_idle,
+  sigterm_idle,
+  sigint_load,
+  sigterm_load,
+  parent_sigkill,
+  sigint_stuck_worker,  // a worker child is SIGSTOPped (so it ignores SIGINT) before the server gets SIGINT
+};
 
 std::string_view to_string(teardown_kind kind);
 
@@ -19,8 +26,10 @@ struct check_result {
   std::string detail;
 };
 
-// Thread servers must be gone 0.5 s after the signal, process servers (and descendants) 1 s.
+// Thread servers must be gone 0.5 s after the signal, process servers (and descendants) 1 s;
+// with a stuck worker, the 3 s grace + 1 s.
 std::chrono::milliseconds teardown_deadline(bool process_kind);
+constexpr std::chrono::milliseconds stuck_worker_deadline{4000};
 
 // True if some output line reads "<anything>: aborted (user or software interrupt)".
 bool has_abort_line(std::string_view output);

@@ -1,0 +1,5 @@
+#include "programs.hpp"
+
+void nothing(lc::channel&) {}
+
+int main(int argc, char** argv) { return lc::run(nothing, argc, argv); }
