@@ -1,0 +1,117 @@
+#pragma once
+// The Beast HTTP server: an acceptor and one session per connection. Requests are mapped to
+// messages on the network thread; responses are queued in request order (pipelining) and filled
+// by answer() from any thread, already encoded.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "lc/detail/http_mapping.hpp"
+#include "lc/net_messages.hpp"
+
+namespace lc::detail {
+
+namespace net = boost::asio;
+namespace http = boost::beast::http;
+using tcp = net::ip::tcp;
+
+struct http_server_options {
+  std::size_t header_limit = 8 * 1024;    // 431 above
+  std::size_t body_limit = 1024 * 1024;   // 413 above
+  std::size_t max_pending = 64;           // queued responses per connection before reading pauses
+  std::size_t max_connections = 4096;     // 503 above
+  std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
+  std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
+};
+
+class http_session;
+
+struct http_server_events {
+  std::function<void(const std::shared_ptr<http_session>&)> accepted;
+  std::function<void(const std::shared_ptr<http_session>&, message request, std::uint32_t seq)> request;
+  std::function<void(const std::shared_ptr<http_session>&, EndOfTransport, std::string note)> closed;
+};
+
+class http_session : public std::enable_shared_from_this<http_session> {
+ public:
+  http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types, http_server_options options,
+               std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live);
+  void start();
+  // From any thread: the response bytes for request `seq` (from response_for()).
+  void answer(std::uint32_t seq, std::string bytes);
+  void close(EndOfTransport reason = EndOfTransport::ON_REQUEST, std::string note = {});
+
+  HostPort remote;
+  std::uint32_t proxy_id = 0;  // set by whoever owns the session's address
+  std::string opened_at;
+
+ private:
+  struct slot {
+    std::uint32_t seq;
+    std::optional<std::string> bytes;
+    bool close_after = false;
+    std::chrono::steady_clock::time_point deadline;
+  };
+  void read_next();
+  void on_read(boost::system::error_code ec);
+  void enqueue(std::string bytes, bool close_after);
+  void fill(std::uint32_t seq, std::string bytes);
+  void write_next();
+  void arm_deadline();
+  void arm_idle();
+  void finish(EndOfTransport reason, std::string note);
+
+  tcp::socket socket_;
+  std::shared_ptr<const http_type_table> types_;
+  http_server_options options_;
+  std::shared_ptr<http_server_events> events_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  net::steady_timer idle_timer_;
+  net::steady_timer deadline_timer_;
+  std::deque<slot> slots_;
+  std::string writing_;
+  std::uint32_t next_seq_ = 1;
+  bool reading_ = false;
+  bool read_closed_ = false;  // no more requests will be read (close, error, EOF)
+  bool writing_now_ = false;
+  bool finished_ = false;
+  std::shared_ptr<std::atomic<std::size_t>> live_;
+};
+
+class http_listener : public std::enable_shared_from_this<http_listener> {
+ public:
+  http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types, http_server_options options,
+                std::shared_ptr<http_server_events> events);
+  // Binds and listens (SOMAXCONN); throws boost::system::system_error.
+  HostPort open(const HostPort& where);
+  void start();
+  void stop();
+  std::size_t connections() const { return *live_; }
+
+ private:
+  void accept_next();
+  net::io_context& context_;
+  tcp::acceptor acceptor_;
+  net::steady_timer pause_timer_;
+  std::shared_ptr<const http_type_table> types_;
+  http_server_options options_;
+  std::shared_ptr<http_server_events> events_;
+  std::shared_ptr<std::atomic<std::size_t>> live_ = std::make_shared<std::atomic<std::size_t>>(0);
+};
+
+std::string utc_now_text();
+
+}  // namespace lc::detail

@@ -1,0 +1,62 @@
+#include "lc/detail/net_service.hpp"
+
+#include <chrono>
+
+#include <boost/asio/post.hpp>
+
+namespace lc::detail {
+
+net_service& net_service::instance() {
+  static net_service service;
+  return service;
+}
+
+net::io_context& net_service::context() {
+  std::lock_guard lock(mutex_);
+  if (!context_) {
+    context_ = std::make_unique<net::io_context>(1);
+    work_ = std::make_unique<net::executor_work_guard<net::io_context::executor_type>>(context_->get_executor());
+    for (std::size_t i = 0; i < thread_count_; ++i)
+      threads_.emplace_back([c = context_.get()] { c->run(); });
+  }
+  return *context_;
+}
+
+std::uint64_t net_service::add_closer(std::function<void()> close) {
+  std::lock_guard lock(mutex_);
+  closers_.emplace(next_closer_, std::move(close));
+  return next_closer_++;
+}
+
+void net_service::remove_closer(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  closers_.erase(id);
+}
+
+void net_service::shutdown() {
+  std::unordered_map<std::uint64_t, std::function<void()>> closers;
+  std::unique_ptr<net::io_context> context;
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(mutex_);
+    closers.swap(closers_);
+  }
+  for (auto& [id, close] : closers) close();
+  {
+    std::lock_guard lock(mutex_);
+    work_.reset();
+    threads.swap(threads_);
+    context = std::move(context_);
+  }
+  // Closing cancels every operation, so run() returns by itself; a straggler gets two seconds.
+  if (context) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (!context->stopped() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    context->stop();
+  }
+  for (auto& t : threads)
+    if (t.joinable()) t.join();
+}
+
+}  // namespace lc::detail

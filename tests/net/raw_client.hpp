@@ -1,0 +1,69 @@
+#pragma once
+// A blocking loopback client for tests: every read carries a 5 s receive timeout, so a missing
+// response fails the test instead of hanging it.
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <optional>
+#include <string>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+class raw_client {
+ public:
+  explicit raw_client(unsigned short port) : socket_(context_) {
+    socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    timeval tv{5, 0};
+    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    socket_.set_option(boost::asio::ip::tcp::no_delay(true));
+  }
+  void send(std::string_view bytes) { boost::asio::write(socket_, boost::asio::buffer(bytes.data(), bytes.size())); }
+  void shutdown_send() { socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send); }
+  void close() { socket_.close(); }
+
+  // One whole response (headers + Content-Length body), or nothing on EOF/timeout.
+  std::optional<std::string> response() {
+    while (true) {
+      auto end = buffer_.find("\r\n\r\n");
+      if (end != std::string::npos) {
+        std::size_t length = 0;
+        auto cl = buffer_.find("Content-Length: ");
+        if (cl != std::string::npos && cl < end) length = std::stoul(buffer_.substr(cl + 16));
+        if (buffer_.size() >= end + 4 + length) {
+          std::string one = buffer_.substr(0, end + 4 + length);
+          buffer_.erase(0, end + 4 + length);
+          return one;
+        }
+      }
+      if (!fill()) return std::nullopt;
+    }
+  }
+  // True when the server closed the connection (EOF) with nothing more to read.
+  bool closed_by_server() {
+    while (fill()) {}
+    return eof_;
+  }
+
+ private:
+  bool fill() {
+    char chunk[65536];
+    boost::system::error_code ec;
+    std::size_t n = socket_.read_some(boost::asio::buffer(chunk), ec);
+    if (ec) {
+      eof_ = ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset;
+      return false;
+    }
+    buffer_.append(chunk, n);
+    return true;
+  }
+  boost::asio::io_context context_;
+  boost::asio::ip::tcp::socket socket_;
+  std::string buffer_;
+  bool eof_ = false;
+};
+
+inline int status_of(const std::string& response) { return std::stoi(response.substr(9, 3)); }
+inline std::string body_of(const std::string& response) { return response.substr(response.find("\r\n\r\n") + 4); }
