@@ -304,8 +304,8 @@ boost::json::value parse_json(std::string_view text, boost::json::storage_ptr st
   boost::json::basic_parser<exact_handler> parser(fast_options());
   parser.handler().stack.reset(storage);
   boost::json::error_code ec;
-  parser.write_some(false, text.data(), text.size(), ec);
-  if (!ec && parser.done()) return parser.handler().stack.release();
+  auto used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && parser.done() && used == text.size()) return parser.handler().stack.release();
   try {
     return detail::parse_python_json(text, std::move(storage));
   } catch (const codec_error& e) {

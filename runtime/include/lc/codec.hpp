@@ -6,6 +6,7 @@
 
 #include <boost/json/monotonic_resource.hpp>
 
+#include "lc/detail/table_reader.hpp"
 #include "lc/message.hpp"
 
 namespace lc {
@@ -50,6 +51,10 @@ std::string encode(const T& value, encode_context ctx = {}) {
 
 template <class T>
 T decode(std::string_view text, decode_context ctx = {}) {
+  if constexpr (detail::is_float_table<T>::value) {
+    T value;
+    if (detail::table_reader(text).read_envelope(value)) return value;
+  }
   boost::json::monotonic_resource arena;
   auto document = parse_json(text, &arena);
   T value{};
