@@ -191,12 +191,12 @@ inbound_frame decode_frame(const raw_frame& frame, const frame_ends& ends) {
                            address_from_wire(read_ids(entry.get_array()[1], "book entry"), ends));
     }
   }
-  if (in.relay || in.tunnel) {
+  if (in.tunnel) {
     in.raw_body = frame.body;
-    if (in.tunnel)
-      in.body = message(std::vector<std::uint8_t>(frame.body.begin(), frame.body.end()));
+    in.body = message(std::vector<std::uint8_t>(frame.body.begin(), frame.body.end()));
     return in;
   }
+  // A relayed body is decoded too: the next proxy re-encodes it with its own book.
   decode_context ctx;
   ctx.read_address = [&](const boost::json::value& j) -> address {
     if (!j.is_string()) ctx.fail("unhashable type: '" + std::string(json_kind(j)) + "'");
