@@ -1,0 +1,89 @@
+#pragma once
+// ProcessObject: an object whose work is done by a child process (reference §6).
+//
+//   LC_PROCESS(texture, "test_function_5")    // texture(self, settings) runs in that executable
+//   auto a = self.create<lc::ProcessObject>(texture, texture_settings{.x = 2, .y = 2});
+//
+// The executable (found beside this program first, then on PATH) runs the function through
+// lc::run; its settings go as --name=value, its result comes back on stdout and reaches the parent
+// as Returned. Stop sends SIGINT and, after `grace` seconds, SIGKILL: the Returned always arrives.
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lc/machine.hpp"
+#include "lc/settings.hpp"
+
+namespace lc {
+
+namespace detail {
+class child_process;
+
+struct process_binding {
+  std::string executable;
+  bool library = false;  // the child connects back and serves messages (LC_LIBRARY)
+};
+bool bind_process(const void* function, process_binding binding);
+const process_binding* bound_process(const void* function);
+}  // namespace detail
+
+template <class R, class... A>
+bool bind_process(R (*function)(A...), std::string executable, bool library = false) {
+  return detail::bind_process(reinterpret_cast<const void*>(function), {std::move(executable), library});
+}
+
+// A child's end, read from its stdout and exit status (runtime use).
+struct ChildExited {
+  std::int64_t code = 0;
+  std::string output;
+};
+BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output))
+
+struct process_options {
+  double grace = 3.0;  // seconds between SIGINT and SIGKILL after a Stop
+};
+
+class ProcessObject : public stateless<ProcessObject, Start, Stop, T2, ChildExited> {
+ public:
+  static constexpr std::string_view thread_name = "process-object";
+
+  template <class R, class S>
+  ProcessObject(R (*function)(channel&, const S&), const S& settings, process_options options = {})
+      : ProcessObject(reinterpret_cast<const void*>(function),
+                      detail::encode_arguments(detail::schema_of<S>(), &settings), options) {}
+  template <class R>
+  explicit ProcessObject(R (*function)(channel&), process_options options = {})
+      : ProcessObject(reinterpret_cast<const void*>(function), {}, options) {}
+  ~ProcessObject() override;
+
+  void on(const Start&);
+  void on(const Stop&);
+  void on(const T2&);
+  void on(const ChildExited&);
+  void on_unknown(const message& m);
+
+ private:
+  ProcessObject(const void* function, std::vector<std::string> arguments, process_options options);
+  std::vector<std::string> child_arguments() const;
+  message result_of(const ChildExited& e) const;
+
+  const detail::process_binding* binding_;
+  std::vector<std::string> arguments_;
+  process_options options_;
+  std::unique_ptr<detail::child_process> child_;
+  bool stopping_ = false;
+};
+
+}  // namespace lc
+
+LC_MESSAGE(lc::ChildExited, "lc.process.ChildExited")
+
+#define LC_PROCESS(function, executable)                                                  \
+  namespace {                                                                             \
+  [[maybe_unused]] const bool LC_CAT(lc_process_, __COUNTER__) = ::lc::bind_process(function, executable); \
+  }
+#define LC_LIBRARY(function, executable)                                                  \
+  namespace {                                                                             \
+  [[maybe_unused]] const bool LC_CAT(lc_process_, __COUNTER__) = ::lc::bind_process(function, executable, true); \
+  }

@@ -1,0 +1,31 @@
+#include "test_child.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "lc/process_object.hpp"
+
+LC_TYPE(std::vector<std::vector<double>>)
+
+lc::message test_child(lc::channel& self, const child_settings& s) {
+  if (s.mode == "table")
+    return std::vector<std::vector<double>>(s.y, std::vector<double>(s.x, 0.5));
+  if (s.mode == "fault") return lc::Faulted("child fault", "on purpose", {}, 5);
+  if (s.mode == "exit3") std::_Exit(3);
+  if (s.mode == "crash") std::abort();
+  if (s.mode == "garbage") {
+    std::fputs("not json\n", stdout);
+    std::fflush(stdout);
+    std::_Exit(0);
+  }
+  if (s.mode == "wait") {
+    for (;;)
+      if (self.input().is<lc::Stop>()) return lc::Aborted{};
+  }
+  if (s.mode == "ignore") {
+    for (;;) self.input();  // ignores Stop as well
+  }
+  return lc::Faulted("unknown mode", s.mode);
+}
+
+LC_PROCESS(test_child, "lc_test_child")
