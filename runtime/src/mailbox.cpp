@@ -1,5 +1,6 @@
 #include "lc/detail/mailbox.hpp"
 
+#include <cstdlib>
 #include <thread>
 
 namespace lc::detail {
@@ -13,8 +14,13 @@ inline void cpu_relax() {
 #endif
 }
 
-// A cross-thread wake-up costs tens of microseconds here; a short spin catches a quick reply.
-constexpr auto spin_for = std::chrono::microseconds(20);
+// Spinning before parking measured slower on the shared 2-core machines (the spinner steals the
+// core its partner needs), so the default is to park at once; the wake-up happens once per batch.
+// LC_SPIN_US overrides the default (for tuning on other machines).
+const std::chrono::microseconds spin_for = [] {
+  const char* text = std::getenv("LC_SPIN_US");
+  return std::chrono::microseconds(text ? std::atoi(text) : 0);
+}();
 
 }  // namespace
 
@@ -33,7 +39,7 @@ bool mailbox::push(envelope&& e) {
 }
 
 mailbox::taken mailbox::take(std::vector<envelope>& batch, std::optional<clock::time_point> deadline) {
-  if (!waiting_work_.load(std::memory_order_acquire)) {
+  if (spin_for.count() > 0 && !waiting_work_.load(std::memory_order_acquire)) {
     auto spin_end = clock::now() + spin_for;
     if (deadline && *deadline < spin_end) spin_end = *deadline;
     int n = 0;

@@ -39,7 +39,7 @@ void write_log(char tag, const address& who, std::string_view name, std::string_
 // Formats the line without writing it (tests, other sinks).
 std::string format_log_line(char tag, const address& who, std::string_view name, std::string_view state,
                             std::string_view text);
-// Tests capture lines: every written line also goes to the hook while it is set.
+// Tests capture lines: while a hook is set, lines go to it instead of stderr.
 void set_log_hook(void (*hook)(const std::string& line));
 
 template <class... A>

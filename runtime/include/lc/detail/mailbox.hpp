@@ -22,7 +22,7 @@ class mailbox {
   // False when the mailbox is closed (the message is not queued).
   bool push(envelope&& e);
   // Swaps every queued envelope into `batch` (which must be empty), waiting until `deadline`.
-  // Spins briefly before parking. `closed` only once the mailbox is closed and empty.
+  // Spins for LC_SPIN_US (default 0) before parking. `closed` only once closed and empty.
   taken take(std::vector<envelope>& batch, std::optional<clock::time_point> deadline = {});
   // Wakes the consumer; later pushes fail; take() returns what is left, then closed.
   void close();
