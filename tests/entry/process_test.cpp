@@ -235,3 +235,10 @@ TEST(child_process_flags, a_child_dies_when_its_parent_is_killed) {
   ::close(report[0]);
   ::close(errors[0]);
 }
+
+TEST(process_entry, a_machine_main_is_built_from_its_settings) {
+  auto r = run_child("entry_machine", {"--x=1", "--y=3", "--value=0.5", "--child-process"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[[0.5, 0.5, 0.5]]\n");
+  EXPECT_EQ(run_child("entry_machine", {"--z=1"}).err, "entry_machine: unknown arguments (z)\n");
+}
