@@ -206,7 +206,13 @@ void server_process::read_output() {
       continue;
     }
     std::lock_guard lock(mutex_);
-    if (output_.size() < 1 << 20) output_.append(buf, static_cast<std::size_t>(n));
+    output_.append(buf, static_cast<std::size_t>(n));
+    // A chatty server keeps its last half megabyte: the verdicts read the final lines.
+    if (output_.size() > (1u << 20)) {
+      const auto keep_from = output_.size() - (1u << 19);
+      const auto line_start = output_.find('\n', keep_from);
+      output_.erase(0, line_start == std::string::npos ? keep_from : line_start + 1);
+    }
     changed_.notify_all();
   }
 }
