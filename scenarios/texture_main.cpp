@@ -1,0 +1,5 @@
+// The executables test_function_5 and test_function_6: texture() as the process's main function.
+#include "lc/entry_point.hpp"
+#include "texture_process.hpp"
+
+int main(int argc, char** argv) { return lc::run(texture, argc, argv); }

@@ -1,0 +1,5 @@
+#include "texture_process.hpp"
+
+#include "texture.hpp"
+
+table_type texture(lc::channel&, const texture_settings& size) { return texture(size.x, size.y); }
