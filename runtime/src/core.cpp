@@ -47,6 +47,7 @@ class dispatcher {
 
 struct runtime_state {
   std::atomic<bool> stopping{false};
+  std::atomic<bool> started_flag{false};
   std::shared_mutex table_mutex;
   std::unordered_map<std::uint32_t, cell> table;
   std::atomic<std::uint32_t> next_id{1};
@@ -190,16 +191,15 @@ bool dispatcher::dispatch(hosted& h, envelope& e) {
 // ---------------------------------------------------------------------------------------------
 void ensure_started() {
   auto& r = rt();
-  std::unique_lock lock(r.mutex);
+  if (r.started_flag.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(r.mutex);  // held throughout: nobody uses a half-started runtime
   if (r.started) return;
-  r.started = true;
   static std::once_flag at_exit;
   std::call_once(at_exit, [] { std::atexit([] { shutdown(); }); });
-  lock.unlock();
-  address timer = add_external([](message, address, address) {}, "CountdownTimer");
-  start_timer_service(timer);
-  lock.lock();
-  r.timer = timer;
+  r.timer = add_external([](message, address, address) {}, "CountdownTimer");
+  start_timer_service(r.timer);
+  r.started = true;
+  r.started_flag.store(true, std::memory_order_release);
 }
 
 address timer_address() {
@@ -435,6 +435,7 @@ void shutdown() {
     r.table.clear();
   }
   r.started = false;
+  r.started_flag.store(false);
   r.stopping = false;
 }
 

@@ -83,3 +83,15 @@ TEST(teardown, the_runtime_starts_again_after_a_shutdown) {
   self.start<lc::T1>(0.01);
   test::expect<lc::T1>(self);
 }
+
+namespace {
+struct main_machine : lc::stateless<main_machine, lc::Start> {
+  void on(const lc::Start&) { complete(Xy{4, 2}); }
+};
+}  // namespace
+
+TEST(teardown, a_machine_can_be_the_main_object) {
+  auto result = lc::run_main<main_machine>();
+  ASSERT_NE(result.get<Xy>(), nullptr);
+  EXPECT_EQ(result.get<Xy>()->x, 4);
+}

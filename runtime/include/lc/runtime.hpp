@@ -56,8 +56,13 @@ message run_main(F&& fn, A&&... args) {
 }
 template <class M, class... A>
   requires std::is_base_of_v<detail::machine_base, M>
+message run_main_with(const run_settings& settings, A&&... args) {
+  return detail::run_root([&](channel& root) { return root.create<M>(std::forward<A>(args)...); }, settings);
+}
+template <class M, class... A>
+  requires std::is_base_of_v<detail::machine_base, M>
 message run_main(A&&... args) {
-  return detail::run_root([&](channel& root) { return root.create<M>(std::forward<A>(args)...); }, run_settings{});
+  return run_main_with<M>(run_settings{}, std::forward<A>(args)...);
 }
 
 }  // namespace lc
