@@ -47,7 +47,7 @@ std::string to_json(const suite_report& r) {
   root["checks"] = std::move(checks);
   json::array ceilings;
   for (const auto& c : r.ceilings)
-    ceilings.push_back(json::object{{"name", c.name}, {"connections", c.connections}, {"size", c.size},
+    ceilings.push_back(json::object{{"name", c.name}, {"scenario", c.scenario}, {"connections", c.connections}, {"size", c.size},
                                     {"per_second", c.per_second}, {"p99_us", c.p99_us},
                                     {"available", c.available}, {"note", c.note}});
   root["ceilings"] = std::move(ceilings);

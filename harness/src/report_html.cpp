@@ -142,9 +142,9 @@ std::string to_html(const suite_report& r) {
     out << "<tr><td>" << c.scenario << "</td><td>" << esc(c.check) << "</td><td class=\""
         << (c.passed ? "pass\">PASS" : "fail\">FAIL") << "</td><td>" << num(c.seconds, "%.3f") << "</td><td>"
         << esc(c.detail) << "</td></tr>\n";
-  out << "</table><h2>Ceilings</h2><table id=\"ceilings\"><tr><th>ceiling</th><th>conns</th><th>size</th><th>per second</th><th>note</th></tr>\n";
+  out << "</table><h2>Ceilings</h2><table id=\"ceilings\"><tr><th>ceiling</th><th>next to scenario</th><th>conns</th><th>size</th><th>per second</th><th>note</th></tr>\n";
   for (const auto& c : r.ceilings)
-    out << "<tr><td>" << esc(c.name) << "</td><td>" << c.connections << "</td><td>" << c.size << "</td><td>"
+    out << "<tr><td>" << esc(c.name) << "</td><td>" << (c.scenario ? std::to_string(c.scenario) : "-") << "</td><td>" << c.connections << "</td><td>" << c.size << "</td><td>"
         << (c.available ? num(c.per_second) : "n/a") << "</td><td>" << esc(c.note) << "</td></tr>\n";
   out << "</table>";
   for (const auto& n : r.notes) out << "<p class=\"note\">" << esc(n) << "</p>";

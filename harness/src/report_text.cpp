@@ -43,6 +43,7 @@ void write_console(const suite_report& r, std::ostream& out) {
     out << "ceilings:\n";
     for (const auto& c : r.ceilings)
       out << "  " << c.name << (c.connections ? " c=" + std::to_string(c.connections) + " size=" + std::to_string(c.size) : "")
+          << (c.scenario ? " next to scenario " + std::to_string(c.scenario) : "")
           << ": " << (c.available ? fmt("%.1f/s", c.per_second) : "n/a") << (c.note.empty() ? "" : " (" + c.note + ")") << "\n";
     out << "\n";
   }

@@ -116,10 +116,74 @@ load_row measure(server_process& server, load_options l) {
   return row;
 }
 
+// Ceilings are measured next to the scenario run they divide, so drift on a shared machine
+// moves both; the bare loops (create+join, spawn) are measured once per suite.
+class ceiling_book {
+public:
+  ceiling_book(const suite_options& o, suite_report& report, const progress_fn& progress)
+      : o_(o), report_(report), progress_(progress), tools_(self_dir()) {}
+
+  void attach(load_row& row) {
+    const int n = row.scenario;
+    const ceiling_row* c = nullptr;
+    if (n == 1 || n == 3 || n == 4 || n == 7 || n == 8) {
+      c = &http_ceiling(n == 7 || n == 8 ? "relay" : "static responder", row);
+      row.ceiling_p99_us = c->available ? c->p99_us : 0.0;
+    } else if (n == 2 || n == 5 || n == 6) {
+      c = &bare_ceiling(n);
+    } else {
+      return;
+    }
+    row.ceiling_name = c->name;
+    row.ceiling_per_second = c->available ? c->per_second : 0.0;
+    row.ratio = row.ceiling_per_second > 0 ? row.requests_per_second / row.ceiling_per_second : 0.0;
+    row.target_ratio = n == 3 || n == 4 ? 0.4 : 0.5;
+    row.meets_target = row.ceiling_per_second > 0 && row.ratio >= row.target_ratio;
+  }
+
+private:
+  const ceiling_row& http_ceiling(const std::string& name, const load_row& row) {
+    progress_("ceiling " + name + " next to scenario " + std::to_string(row.scenario) + ": " +
+              std::to_string(row.connections) + " connections, size " + std::to_string(row.size));
+    ceiling_row c{name, row.connections, row.size, 0.0, 0.0, false, ""};
+    c.scenario = row.scenario;
+    server_command cmd{tools_ + (name == "relay" ? "/lc-relay" : "/lc-static-responder"), "", {}};
+    auto launched = server_process::launch(cmd);
+    if (launched.server) {
+      auto m = measure(*launched.server, make_load(o_, row.connections, row.size, row.random_sizes));
+      c.per_second = m.requests_per_second;
+      c.p99_us = m.p99_us;
+      c.available = m.passed;
+      if (!m.passed) c.note = "errors: " + m.detail;
+    } else {
+      c.note = launched.failure;
+    }
+    report_.ceilings.push_back(c);
+    return report_.ceilings.back();
+  }
+
+  const ceiling_row& bare_ceiling(int n) {
+    if (auto it = bare_.find(n); it != bare_.end()) return it->second;
+    const std::string what = n == 2 ? "create+join" : n == 5 ? "spawn sequential" : "spawn parallel";
+    progress_("ceiling " + what);
+    const auto worker = (fs::path(o_.bin_dir) / "test_function_5").string();
+    auto r = n == 2 ? measure_create_join(2000ms) : measure_spawn(worker, n == 5 ? 1 : 2, 3000ms);
+    ceiling_row c{r.name, 0, 8, r.per_second, 0.0, r.available, r.note};
+    report_.ceilings.push_back(c);
+    return bare_[n] = c;
+  }
+
+  const suite_options& o_;
+  suite_report& report_;
+  const progress_fn& progress_;
+  std::string tools_;
+  std::map<int, ceiling_row> bare_;
+};
+
 class scenario_run {
 public:
-  scenario_run(const suite_options& o, suite_report& report, const progress_fn& progress)
-      : o_(o), report_(report), progress_(progress) {}
+  scenario_run(const suite_options& o, suite_report& report, const progress_fn& progress, ceiling_book* ceilings)
+      : o_(o), report_(report), progress_(progress), ceilings_(ceilings) {}
 
   void run(int number, const server_command& command, bool process_kind) {
     const std::string kind = process_kind ? "process" : "thread";
@@ -166,6 +230,7 @@ private:
       }
       row.scenario = number;
       row.kind = kind;
+      if (ceilings_) ceilings_->attach(row);
       report_.loads.push_back(std::move(row));
     }
   }
@@ -179,58 +244,8 @@ private:
   const suite_options& o_;
   suite_report& report_;
   const progress_fn& progress_;
+  ceiling_book* ceilings_;
 };
-
-void measure_ceilings(const suite_options& o, suite_report& report, const progress_fn& progress) {
-  std::map<std::tuple<std::string, int, int, bool>, ceiling_row> http_ceilings;
-  std::map<std::string, ceiling_row> bare;
-  const auto tools = self_dir();
-  for (auto& row : report.loads) {
-    const int n = row.scenario;
-    if (n == 1 || n == 3 || n == 4 || n == 7 || n == 8) {
-      const std::string name = n == 7 || n == 8 ? "relay" : "static responder";
-      const auto key = std::tuple{name, row.connections, row.size, row.random_sizes};
-      if (!http_ceilings.contains(key)) {
-        progress("ceiling " + name + ": " + std::to_string(row.connections) + " connections, size " +
-                 std::to_string(row.size));
-        ceiling_row c{name, row.connections, row.size, 0.0, 0.0, false, ""};
-        server_command cmd{tools + (name == "relay" ? "/lc-relay" : "/lc-static-responder"), "", {}};
-        auto launched = server_process::launch(cmd);
-        if (launched.server) {
-          auto m = measure(*launched.server, make_load(o, row.connections, row.size, row.random_sizes));
-          c.per_second = m.requests_per_second;
-          c.p99_us = m.p99_us;
-          c.available = m.passed;
-          if (!m.passed) c.note = "errors: " + m.detail;
-        } else {
-          c.note = launched.failure;
-        }
-        http_ceilings[key] = c;
-        report.ceilings.push_back(c);
-      }
-      const auto& c = http_ceilings[key];
-      row.ceiling_name = c.name;
-      row.ceiling_per_second = c.available ? c.per_second : 0.0;
-      row.ceiling_p99_us = c.available ? c.p99_us : 0.0;
-    } else {
-      const std::string name = n == 2 ? "create+join" : n == 5 ? "spawn sequential" : n == 6 ? "spawn parallel" : "";
-      if (name.empty()) continue;
-      if (!bare.contains(name)) {
-        progress("ceiling " + name);
-        const auto worker = (fs::path(o.bin_dir) / "test_function_5").string();
-        auto r = n == 2 ? measure_create_join(2000ms) : measure_spawn(worker, n == 5 ? 1 : 2, 3000ms);
-        ceiling_row c{r.name, 0, 8, r.per_second, 0.0, r.available, r.note};
-        bare[name] = c;
-        report.ceilings.push_back(c);
-      }
-      row.ceiling_name = bare[name].name;
-      row.ceiling_per_second = bare[name].available ? bare[name].per_second : 0.0;
-    }
-    row.ratio = row.ceiling_per_second > 0 ? row.requests_per_second / row.ceiling_per_second : 0.0;
-    row.target_ratio = n == 3 || n == 4 ? 0.4 : 0.5;
-    row.meets_target = row.ceiling_per_second > 0 && row.ratio >= row.target_ratio;
-  }
-}
 
 }  // namespace
 
@@ -258,7 +273,8 @@ suite_report run_suite(const suite_options& o, const progress_fn& progress) {
     }
   }
   std::sort(selection.begin(), selection.end());
-  scenario_run runner(o, report, progress);
+  ceiling_book ceilings(o, report, progress);
+  scenario_run runner(o, report, progress, o.run_ceilings ? &ceilings : nullptr);
   for (int n : selection) {
     auto entry = std::find_if(manifest.begin(), manifest.end(), [n](auto& e) { return e.number == n; });
     const bool process_kind = entry != manifest.end() ? entry->process_kind() : n >= 5;
@@ -277,7 +293,6 @@ suite_report run_suite(const suite_options& o, const progress_fn& progress) {
     }
     runner.run(n, command, process_kind);
   }
-  if (o.run_ceilings) measure_ceilings(o, report, progress);
   return report;
 }
 

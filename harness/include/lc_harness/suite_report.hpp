@@ -49,6 +49,7 @@ struct ceiling_row {
   double p99_us = 0.0;
   bool available = false;
   std::string note;
+  int scenario = 0;  // the scenario run it was measured next to; 0: once per suite
 };
 
 struct suite_report {
