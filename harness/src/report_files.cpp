@@ -85,6 +85,8 @@ std::string to_csv(const suite_report& r) {
     out << "ceiling," << head << ",," << csv_field(c.name) << "," << c.connections << "," << c.size
         << ",,,,,,," << c.per_second << ",,," << c.p99_us << ",,,,,,,,," << (c.available ? "OK" : "N/A") << ",,"
         << csv_field(c.note) << "\n";
+  for (const auto& [key, value] : r.options)
+    out << "option," << head << ",," << csv_field(key) << ",,,,,,,,,,,,,,,,,,,,,,," << csv_field(value) << "\n";
   for (const auto& c : r.checks)
     out << "check," << head << c.scenario << ",," << csv_field(c.check) << ",,,,,,,,,,,,,,,,,,,,,"
         << (c.passed ? "PASS" : "FAIL") << "," << c.seconds << "," << csv_field(c.detail) << "\n";
