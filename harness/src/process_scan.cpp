@@ -31,11 +31,12 @@ bool read_process(pid_t pid, process_info& out) {
   std::string field;
   std::vector<std::string> f;
   while (rest >> field) f.push_back(field);
-  // fields after the name: state(0) ppid(1) ... utime(11) stime(12) ... rss(21)
+  // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14) ... rss(21);
+  // cutime and cstime hold the workers the process has already waited for.
   if (f.size() < 22) return false;
   out.state = f[0][0];
   out.ppid = std::stoi(f[1]);
-  out.cpu_ticks = std::stoull(f[11]) + std::stoull(f[12]);
+  out.cpu_ticks = std::stoull(f[11]) + std::stoull(f[12]) + std::stoull(f[13]) + std::stoull(f[14]);
   out.rss_bytes = std::stoull(f[21]) * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
   return true;
 }

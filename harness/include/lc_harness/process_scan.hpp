@@ -14,7 +14,7 @@ struct process_info {
   pid_t pid = 0;
   pid_t ppid = 0;
   char state = '?';
-  std::uint64_t cpu_ticks = 0;  // utime + stime
+  std::uint64_t cpu_ticks = 0;  // utime + stime + cutime + cstime
   std::uint64_t rss_bytes = 0;
   std::string name;
 };
