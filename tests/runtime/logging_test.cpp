@@ -65,3 +65,9 @@ TEST(logging, nothing_is_written_at_none) {
   test::returned(self);
   EXPECT_TRUE(log.snapshot().empty());
 }
+
+TEST(logging, keyword_pairs_follow_the_text_in_parentheses_joined_by_commas) {
+  EXPECT_EQ(lc::detail::join_words("series", lc::kv("a", 1), lc::kv("b", 2)), "series (a=1,b=2)");
+  EXPECT_EQ(lc::detail::join_words(lc::kv("only", "kv"), lc::kv("pairs", 2)), "only=kv,pairs=2");
+  EXPECT_EQ(lc::detail::join_words("a", 1, 2.5), "a 1 2.5");
+}

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "lc/address.hpp"
 
@@ -43,16 +44,42 @@ std::string format_log_line(char tag, const address& who, std::string_view name,
 void set_log_hook(void (*hook)(const std::string& line));
 
 template <class... A>
+std::string join_words(A&&... args);
+}  // namespace detail
+
+// A keyword pair for the log calls, as the reference's **kw: self.trace("series", lc::kv("a", 1))
+// gives "series (a=1)"; pairs are joined with "," and no space, as the reference's code does.
+struct kv {
+  template <class T>
+  kv(std::string_view key, const T& value) : text(key) {
+    std::ostringstream out;
+    out << value;
+    text += '=';
+    text += out.str();
+  }
+  std::string text;
+};
+
+namespace detail {
+template <class... A>
 std::string join_words(A&&... args) {
-  std::ostringstream out;
+  std::ostringstream words;
+  std::string pairs;
   bool first = true;
   auto one = [&](auto&& a) {
-    if (!first) out << ' ';
-    first = false;
-    out << a;
+    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, kv>) {
+      if (!pairs.empty()) pairs += ',';
+      pairs += a.text;
+    } else {
+      if (!first) words << ' ';
+      first = false;
+      words << a;
+    }
   };
   (one(std::forward<A>(args)), ...);
-  return out.str();
+  std::string text = words.str();
+  if (pairs.empty()) return text;
+  return text.empty() ? pairs : text + " (" + pairs + ")";
 }
 }  // namespace detail
 
