@@ -11,6 +11,7 @@
 #include "lc/codec.hpp"
 #include "lc/detail/child_process.hpp"
 #include "lc/entry_point.hpp"
+#include "lc/listen_connect.hpp"
 #include "lc/runtime.hpp"
 
 namespace lc {
@@ -67,11 +68,52 @@ std::vector<std::string> ProcessObject::child_arguments() const {
 
 void ProcessObject::on(const Start&) {
   if (binding_ == nullptr) complete(Faulted("cannot execute function (not registered)"));
+  if (binding_->library) {
+    listen_id_ = listen(*this, HostPort{"127.0.0.1", 0});
+    return;
+  }
+  spawn(child_arguments());
+}
+
+void ProcessObject::on(const Listening& listening) {
+  auto arguments = child_arguments();
+  arguments.push_back("--directory-scope=LIBRARY");
+  arguments.push_back("--connect-to-directory=" + *encode_setting(listening.listening_ipp));
+  spawn(std::move(arguments));
+}
+
+void ProcessObject::on(const NotListening& refused) {
+  if (child_main_ || stopping_) return;  // the listen was closed on purpose
+  complete(Faulted("cannot start library process", refused.to_string()));
+}
+
+void ProcessObject::on(const Accepted& accepted) {
+  if (child_main_) return;  // one child, one connection
+  child_main_ = accepted.proxy_address;
+  stop_listening(*this, listen_id_);
+  for (auto& p : queued_) forward(std::move(p.m), child_main_, p.from);
+  queued_.clear();
+}
+
+void ProcessObject::on(const Closed&) {
+  child_main_ = {};  // the child is ending; its exit completes this object
+}
+
+void ProcessObject::on_unknown(const message& m) {
+  if (binding_ == nullptr || !binding_->library) {
+    warning("cannot forward", m.type_name(), "(", name(), "is not a library process)");
+    return;
+  }
+  if (child_main_) forward(m, child_main_, return_address());
+  else if (!stopping_) queued_.push_back({m, return_address()});
+}
+
+void ProcessObject::spawn(std::vector<std::string> arguments) {
   auto path = detail::find_executable(binding_->executable);
   if (!path) complete(Faulted("cannot execute " + binding_->executable + " (not found)"));
   try {
     auto self = self_address();
-    child_ = std::make_unique<detail::child_process>(*path, child_arguments(), [self](detail::child_exit e) {
+    child_ = std::make_unique<detail::child_process>(*path, arguments, [self](detail::child_exit e) {
       detail::post(ChildExited{e.code, std::move(e.output)}, self, self);
     });
   } catch (const std::system_error& e) {
@@ -81,7 +123,8 @@ void ProcessObject::on(const Start&) {
 }
 
 void ProcessObject::on(const Stop&) {
-  if (stopping_ || !child_) return;
+  if (!child_) complete(Aborted{});  // a library still waiting to listen
+  if (stopping_) return;
   stopping_ = true;
   child_->signal(SIGINT);
   start<T2>(options_.grace);
@@ -101,10 +144,6 @@ void ProcessObject::on(const ChildExited& e) {
   }
   log(')', "Process (" + pid + ") ended with " + std::to_string(e.code));
   complete(result_of(e));
-}
-
-void ProcessObject::on_unknown(const message& m) {
-  warning("cannot forward", m.type_name(), "(", name(), "is not a library process)");
 }
 
 message ProcessObject::result_of(const ChildExited& e) const {

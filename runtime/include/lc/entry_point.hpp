@@ -29,6 +29,14 @@ BOOST_DESCRIBE_STRUCT(no_settings, (), ())
 int run_entry(int argc, char** argv, const settings_schema& schema, void* settings, const void* defaults,
               const std::function<message()>& run_main_object);
 
+// Creates the main object; a library child (--connect-to-directory) also gets a library_host,
+// which connects back to its parent and hands the parent's messages to the main object.
+address create_main_object(channel& root, const std::function<address(channel&)>& create);
+
+template <class Create>
+message run_as_main(Create create) {
+  return run_root([&](channel& root) { return create_main_object(root, create); }, run_settings{});
+}
 }  // namespace detail
 
 // The standard flags this process was started with (valid once lc::run has parsed them), e.g.
@@ -39,7 +47,7 @@ template <class R>
 int run(R (*fn)(channel&), int argc, char** argv) {
   detail::no_settings none;
   return detail::run_entry(argc, argv, detail::schema_of<detail::no_settings>(), &none, &none,
-                           [&] { return run_main(fn); });
+                           [&] { return detail::run_as_main([&](channel& root) { return root.create(fn); }); });
 }
 
 template <class R, class S>
@@ -47,7 +55,7 @@ int run(R (*fn)(channel&, const S&), int argc, char** argv) {
   const S defaults{};
   S settings{};
   return detail::run_entry(argc, argv, detail::schema_of<S>(), &settings, &defaults,
-                           [&] { return run_main(fn, settings); });
+                           [&] { return detail::run_as_main([&](channel& root) { return root.create(fn, settings); }); });
 }
 
 template <class M>
@@ -58,11 +66,11 @@ int run(int argc, char** argv) {
     const S defaults{};
     S settings{};
     return detail::run_entry(argc, argv, detail::schema_of<S>(), &settings, &defaults,
-                             [&] { return run_main<M>(static_cast<const S&>(settings)); });
+                             [&] { return detail::run_as_main([&](channel& root) { return root.template create<M>(static_cast<const S&>(settings)); }); });
   } else {
     detail::no_settings none;
     return detail::run_entry(argc, argv, detail::schema_of<detail::no_settings>(), &none, &none,
-                             [&] { return run_main<M>(); });
+                             [&] { return detail::run_as_main([&](channel& root) { return root.template create<M>(); }); });
   }
 }
 

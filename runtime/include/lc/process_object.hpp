@@ -7,12 +7,20 @@
 // The executable (found beside this program first, then on PATH) runs the function through
 // lc::run; its settings go as --name=value, its result comes back on stdout and reaches the parent
 // as Returned. Stop sends SIGINT and, after `grace` seconds, SIGKILL: the Returned always arrives.
+//
+//   LC_LIBRARY(worker, "test_worker_7")      // a worker process that serves messages
+//   auto w = self.create<lc::ProcessObject>(worker);   // send/GetResponse to w as to a thread
+//
+// A library child connects back to a port its ProcessObject listens on (--connect-to-directory);
+// messages sent to the ProcessObject reach the child's main object, and replies go straight back
+// to their senders.
 #include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "lc/machine.hpp"
+#include "lc/net_messages.hpp"
 #include "lc/settings.hpp"
 
 namespace lc {
@@ -44,7 +52,8 @@ struct process_options {
   double grace = 3.0;  // seconds between SIGINT and SIGKILL after a Stop
 };
 
-class ProcessObject : public stateless<ProcessObject, Start, Stop, T2, ChildExited> {
+class ProcessObject
+    : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted, Closed> {
  public:
   static constexpr std::string_view thread_name = "process-object";
 
@@ -61,11 +70,16 @@ class ProcessObject : public stateless<ProcessObject, Start, Stop, T2, ChildExit
   void on(const Stop&);
   void on(const T2&);
   void on(const ChildExited&);
-  void on_unknown(const message& m);
+  void on(const Listening&);      // library: the port the child connects back to
+  void on(const NotListening&);
+  void on(const Accepted&);       // library: the child is connected
+  void on(const Closed&);
+  void on_unknown(const message& m);  // library: forwarded to the child's main object
 
  private:
   ProcessObject(const void* function, std::vector<std::string> arguments, process_options options);
   std::vector<std::string> child_arguments() const;
+  void spawn(std::vector<std::string> arguments);
   message result_of(const ChildExited& e) const;
 
   const detail::process_binding* binding_;
@@ -73,6 +87,13 @@ class ProcessObject : public stateless<ProcessObject, Start, Stop, T2, ChildExit
   process_options options_;
   std::unique_ptr<detail::child_process> child_;
   bool stopping_ = false;
+  std::string listen_id_;
+  address child_main_;  // the child's main object, reached through the connection
+  struct pending {
+    message m;
+    address from;
+  };
+  std::deque<pending> queued_;  // messages waiting for the child to connect
 };
 
 }  // namespace lc

@@ -1,0 +1,37 @@
+#include "lc/library_host.hpp"
+
+#include "lc/listen_connect.hpp"
+
+namespace lc {
+
+void library_host::on(const Start&) { connect(*this, parent_); }
+
+void library_host::on(const Stop&) { complete(Aborted{}); }
+
+void library_host::on(const Connected&) { trace("Connected to parent", "at", parent_.host + ":" + std::to_string(parent_.port)); }
+
+void library_host::on(const NotConnected& refused) {
+  send(Stop{}, main_);
+  complete(refused);
+}
+
+void library_host::on(const Closed&) {
+  send(Stop{}, main_);
+  complete(Aborted{});
+}
+
+void library_host::on_unknown(const message& m) { forward(m, main_, return_address()); }
+
+}  // namespace lc
+
+#include "lc/entry_point.hpp"
+
+namespace lc::detail {
+
+address create_main_object(channel& root, const std::function<address(channel&)>& create) {
+  address main = create(root);
+  if (auto parent = process_flags().connect_to_directory) root.create<library_host>(main, *parent);
+  return main;
+}
+
+}  // namespace lc::detail
