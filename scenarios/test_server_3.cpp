@@ -31,4 +31,4 @@ lc::message server(lc::channel& self, const server_settings& settings) {
   }
 }
 
-int main(int argc, char** argv) { return lc::run(server, argc, argv); }
+LC_MAIN(server)

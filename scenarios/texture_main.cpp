@@ -2,4 +2,4 @@
 #include "lc/entry_point.hpp"
 #include "texture_process.hpp"
 
-int main(int argc, char** argv) { return lc::run(texture, argc, argv); }
+LC_MAIN(texture)

@@ -2,4 +2,4 @@
 #include "lc/entry_point.hpp"
 #include "test_worker.hpp"
 
-int main(int argc, char** argv) { return lc::run(worker, argc, argv); }
+LC_MAIN(worker)

@@ -75,3 +75,11 @@ int run(int argc, char** argv) {
 }
 
 }  // namespace lc
+
+// main() for a process whose main object is `function`, named after it in the logs (the
+// reference's `if __name__ == '__main__': lc.create(server)`):  LC_MAIN(server)
+#define LC_MAIN(function)                         \
+  int main(int argc, char** argv) {               \
+    ::lc::bind(function, #function);              \
+    return ::lc::run(function, argc, argv);       \
+  }
