@@ -62,7 +62,9 @@ std::string new_lid() { return boost::uuids::to_string(boost::uuids::random_gene
 
 std::string where_text(const HostPort& hp) { return "\"" + hp.host + ":" + std::to_string(hp.port) + "\""; }
 
-void log_net(char tag, const std::string& text) { write_log(tag, address{}, "network", "", text); }
+void log_net(char tag, const std::string& text) {
+  if (logging(tag)) write_log(tag, address{}, "network", "", text);
+}
 
 // Wires one framed connection to the runtime: a proxy object whose deliver callback encodes on
 // the sender's thread, and inbound frames posted to their translated addresses.
@@ -198,7 +200,7 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
             auto session = weak.lock();
             if (!session) return log_net(tag::warning, "reply \"" + m.type_name() + "\" to a closed HTTP connection dropped");
             if (to.size() == 1) {
-              if (m.get<Close>()) return session->close();
+              if (m.get<Close>() || m.get<Stop>()) return session->close();  // Stop: the process is ending
               return log_net(tag::warning, "\"" + m.type_name() + "\" sent to an HTTP connection, not to a request: dropped");
             }
             session->answer(to[0], response_for(m));  // encoded here, on the replying object's thread
