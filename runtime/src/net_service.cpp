@@ -57,6 +57,10 @@ void net_service::shutdown() {
   }
   for (auto& t : threads)
     if (t.joinable()) t.join();
+  // Listeners and sessions still held by late closures keep executors into this context: it is
+  // retired, never destroyed (one small io_context per runtime restart).
+  static auto* retired = new std::vector<std::unique_ptr<net::io_context>>;
+  if (context) retired->push_back(std::move(context));
 }
 
 }  // namespace lc::detail

@@ -31,7 +31,7 @@ namespace {
 struct test_server {
   std::shared_ptr<http_listener> listener;
   unsigned short port = 0;
-  std::atomic<int> closed{0};
+  std::shared_ptr<std::atomic<int>> closed = std::make_shared<std::atomic<int>>(0);  // outlives the fixture
 
   explicit test_server(http_server_options options = {}) {
     auto types = std::make_shared<http_type_table>(make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Slow>()}));
@@ -48,7 +48,7 @@ struct test_server {
         }).detach();
       }
     };
-    events->closed = [this](const std::shared_ptr<http_session>&, lc::EndOfTransport, std::string) { ++closed; };
+    events->closed = [closed = closed](const std::shared_ptr<http_session>&, lc::EndOfTransport, std::string) { ++*closed; };
     listener = std::make_shared<http_listener>(net_service::instance().context(), types, options, events);
     port = static_cast<unsigned short>(listener->open({"127.0.0.1", 0}).port);
     listener->start();
