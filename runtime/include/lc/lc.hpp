@@ -6,6 +6,7 @@
 #include "lc/delay.hpp"
 #include "lc/entry_point.hpp"
 #include "lc/get_response.hpp"
+#include "lc/http_client.hpp"
 #include "lc/listen_connect.hpp"
 #include "lc/log.hpp"
 #include "lc/machine.hpp"
