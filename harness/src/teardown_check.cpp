@@ -124,7 +124,7 @@ check_result check_teardown(const server_command& command, teardown_kind kind, b
   if (kind != teardown_kind::parent_sigkill) {
     if (!status || !WIFEXITED(*status) || WEXITSTATUS(*status) != 71)
       problems.push_back(describe_status(status) + ", expected exit 71");
-    const bool line = server.wait_output_contains("aborted (user or software interrupt)", clock_type::now() + std::chrono::milliseconds(300));
+    const bool line = server.wait_output_contains("aborted (user or software interrupt)", clock_type::now() + std::chrono::seconds(2));
     if (!line || !has_abort_line(server.output()))
       problems.push_back("no 'aborted (user or software interrupt)' line on stderr");
   }
