@@ -1,15 +1,18 @@
 #include <algorithm>
 #include <map>
 
+#include "lc/codec.hpp"
 #include "lc/settings.hpp"
 
 namespace lc::detail {
 
-boost::json::value parse_setting_json(std::string_view text, decode_context& ctx) {
-  boost::json::error_code ec;
-  auto value = boost::json::parse(text, ec);
-  if (ec) ctx.fail(ec.message());
-  return value;
+// Wrapped as the reference wraps it, so a syntax error reads exactly as there:
+// `--x=abc` -> cannot decode value for "x" (Expecting value: line 1 column 11 (char 10)).
+boost::json::value parse_setting_json(std::string_view text, decode_context&) {
+  auto document = parse_json("{\"value\": " + std::string(text) + " }");
+  auto* value = document.is_object() ? document.get_object().if_contains("value") : nullptr;
+  if (value == nullptr) throw codec_error("cannot decode (no value)");
+  return *value;
 }
 
 namespace {

@@ -80,7 +80,7 @@ std::optional<std::string> encode_setting_value(const T& value) {
   }
 }
 
-// Parses a JSON fragment; a syntax error becomes the codec's "cannot decode (...)".
+// Parses a JSON fragment; a syntax error is the codec's "cannot decode (<Python's words>)".
 boost::json::value parse_setting_json(std::string_view text, decode_context& ctx);
 
 template <class T>
@@ -103,7 +103,6 @@ void decode_setting_value(T& field, const std::optional<std::string>& value) {
     }
     field = e;
   } else {
-    if (value->empty()) ctx.fail("empty value");
     decode_value(parse_setting_json(*value, ctx), field, ctx);
   }
 }
