@@ -96,7 +96,7 @@ TEST_P(each_client_type, clients_as_threads_counts_every_client_a_wrong_server_e
   std::vector<client_test::scripted_reply> replies(3, {answer(R"({"value":["vector<vector<float8>>",[],[]]})")});
   recorder wrong(replies);
   auto r = run_client("clients_as_threads", {address_argument(wrong.port()), "--client-type=" + GetParam(),
-                                             "--thread-count=3", "--slow-down=0"},
+                                             "--thread-count=3", "--slow-down=0.0"},
                       20s);
   ASSERT_TRUE(r.status) << r.errors;
   EXPECT_EQ(r.output, "3\n") << r.errors;
