@@ -78,7 +78,7 @@ TEST_P(each_client_type, a_table_of_the_wrong_dimensions_is_reported) {
                       {address_argument(wrong.port()), "--client-type=" + GetParam(), "--request-count=1"}, 20s);
   ASSERT_TRUE(r.status) << r.errors;
   EXPECT_NE(r.status->code, 0);
-  EXPECT_NE(r.output.find("not the matching table"), std::string::npos) << r.output;
+  EXPECT_NE(r.errors.find("not the matching table"), std::string::npos) << r.errors;
   EXPECT_NE(r.errors.find("1 tables did not match"), std::string::npos) << r.errors;
 }
 
@@ -88,7 +88,7 @@ TEST_P(each_client_type, a_server_closing_mid_response_is_reported) {
                       {address_argument(wrong.port()), "--client-type=" + GetParam(), "--request-count=1"}, 20s);
   ASSERT_TRUE(r.status) << r.errors;
   EXPECT_NE(r.status->code, 0);
-  EXPECT_NE(r.output.find("HTTP request not answered"), std::string::npos) << r.output;
+  EXPECT_NE(r.errors.find("HTTP request not answered"), std::string::npos) << r.errors;
   EXPECT_NE(r.errors.find("0 requests completed"), std::string::npos) << r.errors;
 }
 
