@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,8 @@ extern char** environ;
 
 namespace lc::detail {
 namespace {
+
+std::atomic<std::size_t> running{0};
 
 int decoded_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
@@ -46,6 +49,7 @@ child_process::child_process(const std::string& path, const std::vector<std::str
     ::close(pipe_fds[0]);
     throw std::system_error(error, std::generic_category());
   }
+  ++running;
   reader_ = std::thread([this, fd = pipe_fds[0], on_exit = std::move(on_exit)]() mutable {
     read_and_reap(fd, std::move(on_exit));
   });
@@ -80,9 +84,12 @@ void child_process::read_and_reap(int output_fd, std::function<void(child_exit)>
     }
     reaped_ = true;
   }
+  --running;
   result.code = decoded_status(status);
   on_exit(std::move(result));
 }
+
+std::size_t running_children() { return running; }
 
 std::optional<std::string> find_executable(const std::string& name) {
   namespace fs = std::filesystem;

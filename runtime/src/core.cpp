@@ -169,9 +169,8 @@ bool dispatcher::dispatch(hosted& h, envelope& e) {
   try {
     switch (machine_access::receive(m, e.m)) {
       case machine_base::outcome::handled: break;
-      case machine_base::outcome::saved:
-        if (++e.replays >= 8) log_dropped(e, m.name(), m.state_name(), "saved 8 times");
-        else h.saved.push_back(std::move(e));
+      case machine_base::outcome::saved:  // kept until taken (the reference drops it after 8 replays)
+        h.saved.push_back(std::move(e));
         break;
       case machine_base::outcome::dropped: log_dropped(e, m.name(), m.state_name()); break;
     }

@@ -76,7 +76,13 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
   } catch (const std::exception& e) {
     result = Faulted("object faulted", "unhandled exception (" + std::string(e.what()) + ")");
   }
-  return print_result(result, flags, program, std::cout, std::cerr);
+  int code = print_result(result, flags, program, std::cout, std::cerr);
+  if (threads_abandoned()) {  // a thread is still busy: leave without joining it
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(code);
+  }
+  return code;
 }
 
 }  // namespace detail

@@ -24,9 +24,17 @@ void library_host::on_unknown(const message& m) { forward(m, main_, return_addre
 
 }  // namespace lc
 
+#include "lc/detail/child_process.hpp"
 #include "lc/entry_point.hpp"
 
 namespace lc::detail {
+
+run_settings process_run_settings() {
+  run_settings s;
+  s.abandon_busy = true;
+  s.keep_waiting = [] { return running_children() > 0; };
+  return s;
+}
 
 address create_main_object(channel& root, const std::function<address(channel&)>& create) {
   address main = create(root);

@@ -149,13 +149,10 @@ selected channel::select_from(const std::vector<matcher>& wanted, const std::vec
       for (std::size_t i = 0; i < wanted.size(); ++i)
         if (wanted[i](e.m)) return {std::move(e.m), i};
     bool keep = e.m && std::any_of(saving.begin(), saving.end(), [&](matcher s) { return s(e.m); });
-    if (!keep) {
-      detail::log_dropped(e, name(), state_name(), "not selected");
-    } else if (++e.replays >= 8) {
-      detail::log_dropped(e, name(), state_name(), "saved 8 times");
-    } else {
-      saved_.push_back(std::move(e));
-    }
+    // A saved message is kept until it is taken: the reference drops it after 8 replays, which
+    // loses the 8th client waiting on a server that serves one request at a time.
+    if (!keep) detail::log_dropped(e, name(), state_name(), "not selected");
+    else saved_.push_back(std::move(e));
   }
 }
 

@@ -72,43 +72,78 @@ class signal_relay {
 
 }  // namespace
 
+namespace {
+std::atomic<bool> abandoned{false};
+
+std::chrono::steady_clock::duration seconds_of(double s) {
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
+}
+}  // namespace
+
+bool threads_abandoned() { return abandoned; }
+
 message run_root(const std::function<address(channel&)>& create_main, const run_settings& settings) {
+  using clock = std::chrono::steady_clock;
   message result;
+  bool abandon = false;
   {
     channel root("root");
     std::optional<signal_relay> signals;
     if (settings.handle_signals) signals.emplace(root.self_address());
     address main = create_main(root);
+    // After Stop, how long to wait for objects that do not end: long while keep_waiting() holds
+    // (or abandoning is off), short otherwise.
+    std::optional<clock::time_point> stopped_at;
+    auto waited_enough = [&] {
+      auto now = clock::now();
+      if (!settings.abandon_busy) return now - *stopped_at >= seconds_of(settings.stop_grace);
+      if (now - *stopped_at >= seconds_of(settings.stop_grace)) return true;
+      if (now - *stopped_at < seconds_of(settings.busy_grace)) return false;
+      return !(settings.keep_waiting && settings.keep_waiting());
+    };
+    constexpr auto slice = std::chrono::milliseconds(20);
     for (;;) {
-      message m = root.input();
-      if (m.get<Stop>() && root.return_address() == root.self_address()) {
+      std::optional<message> m = stopped_at && settings.abandon_busy ? root.input(slice) : std::optional(root.input());
+      if (!m) {
+        if (waited_enough()) {
+          result = Aborted{};  // the main object is busy and cannot take its Stop
+          abandon = true;
+          break;
+        }
+        continue;
+      }
+      if (m->get<Stop>() && root.return_address() == root.self_address()) {
+        if (!stopped_at) stopped_at = clock::now();
         root.send(Stop{}, main);
         continue;
       }
-      if (auto* r = m.get<Returned>(); r && root.return_address() == main) {
+      if (auto* r = m->get<Returned>(); r && root.return_address() == main) {
         result = r->message;
         break;
       }
     }
     // The main object has ended: its live children get Stop and a grace period to end.
+    if (!stopped_at) stopped_at = clock::now();
     std::size_t waiting = 0;
     for (auto& child : children_of(main))
       if (watch(child, root.self_address())) {
         root.send(Stop{}, child);
         ++waiting;
       }
-    auto deadline = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                        std::chrono::duration<double>(settings.stop_grace));
     while (waiting > 0) {
-      auto left = deadline - std::chrono::steady_clock::now();
-      if (left <= left.zero()) break;
-      auto m = root.input(left);
-      if (!m) break;
-      if (m->get<Gone>()) --waiting;
+      if (waited_enough()) {
+        abandon = settings.abandon_busy;
+        break;
+      }
+      auto m = root.input(slice);
+      if (m && m->get<Gone>()) --waiting;
     }
   }
   run_teardown_hooks();
+  if (abandon) {
+    abandoned = true;  // busy threads are left to the process's _exit
+    return result;
+  }
   shutdown();
   return result;
 }

@@ -33,9 +33,13 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
 // which connects back to its parent and hands the parent's messages to the main object.
 address create_main_object(channel& root, const std::function<address(channel&)>& create);
 
+// A process ends promptly on a signal even while a thread computes: busy threads are abandoned
+// (and the process leaves with _exit), child processes are waited for.
+run_settings process_run_settings();
+
 template <class Create>
 message run_as_main(Create create) {
-  return run_root([&](channel& root) { return create_main_object(root, create); }, run_settings{});
+  return run_root([&](channel& root) { return create_main_object(root, create); }, process_run_settings());
 }
 }  // namespace detail
 

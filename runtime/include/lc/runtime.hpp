@@ -18,6 +18,13 @@ BOOST_DESCRIBE_STRUCT(Gone, (), (who))
 struct run_settings {
   bool handle_signals = true;  // SIGINT/SIGTERM/SIGHUP/SIGQUIT become Stop to the main object
   double stop_grace = 10.0;    // seconds the main object's children get to end after Stop
+  // A process ends promptly even when a thread is busy (a table being computed cannot be
+  // interrupted): after `busy_grace` seconds, objects still running are abandoned unless
+  // `keep_waiting()` says otherwise (child processes, which end by themselves). The caller must
+  // then leave with _exit (detail::threads_abandoned()), as the entry point does.
+  bool abandon_busy = false;
+  double busy_grace = 0.25;
+  std::function<bool()> keep_waiting;
 };
 
 namespace detail {
@@ -39,6 +46,7 @@ std::size_t live_objects();
 void shutdown();
 
 message run_root(const std::function<address(channel&)>& create_main, const run_settings& settings);
+bool threads_abandoned();  // run_root left busy threads running: leave with _exit
 }  // namespace detail
 
 // Runs a main object (function or machine) until it returns; then stops its live children, runs

@@ -39,6 +39,9 @@ class child_process {
   std::thread reader_;
 };
 
+// How many children have been started and not yet reaped, in this process.
+std::size_t running_children();
+
 // Where an executable named by a process binding is: beside this program first, then on PATH.
 std::optional<std::string> find_executable(const std::string& name);
 
