@@ -48,9 +48,10 @@ void net_service::shutdown() {
     threads.swap(threads_);
     context = std::move(context_);
   }
-  // Closing cancels every operation, so run() returns by itself; a straggler gets two seconds.
+  // Closing cancels every operation, so run() returns by itself. A straggler (say a connect still
+  // under way) gets 100 ms, then stop() abandons it: process teardown must stay prompt.
   if (context) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
     while (!context->stopped() && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     context->stop();
