@@ -72,7 +72,10 @@ struct timer_service {
         continue;
       }
       if (heap.empty()) changed.wait(lock);
-      else changed.wait_until(lock, heap.top().when);
+      else {
+        auto next = heap.top().when;  // a copy: the heap may grow while the lock is released
+        changed.wait_until(lock, next);
+      }
     }
   }
 };
