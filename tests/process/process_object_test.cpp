@@ -75,17 +75,18 @@ void collect_started(const std::string& line) {
   }
 }
 
-// True once the process catches SIGINT (its runtime is up, so SIGINT becomes Stop).
-bool catches_sigint(pid_t pid) {
+// Whether SIGINT is in the process's signal set `field` ("SigCgt:" caught, "SigIgn:" ignored).
+bool sigint_in(pid_t pid, const std::string& field) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   for (std::string line; std::getline(status, line);)
-    if (line.rfind("SigCgt:", 0) == 0) return (std::stoull(line.substr(7), nullptr, 16) & (1ull << (SIGINT - 1))) != 0;
+    if (line.rfind(field, 0) == 0) return (std::stoull(line.substr(field.size()), nullptr, 16) & (1ull << (SIGINT - 1))) != 0;
   return false;
 }
 
-// Creates a ProcessObject and waits until its child's runtime handles signals.
+// Creates a ProcessObject and waits until its child handles SIGINT (its runtime is up, so SIGINT
+// becomes Stop), or with `field` "SigIgn:", until the child ignores it.
 template <class... A>
-lc::address create_running_child(lc::channel& self, A&&... args) {
+lc::address create_running_child(lc::channel& self, const std::string& field, A&&... args) {
   {
     std::lock_guard lock(started_mutex);
     started_pids.clear();
@@ -98,7 +99,7 @@ lc::address create_running_child(lc::channel& self, A&&... args) {
     std::lock_guard lock(started_mutex);
     if (started_pids.empty()) return false;
     pid = started_pids.front();
-    return catches_sigint(pid);
+    return sigint_in(pid, field);
   });
   lc::set_log_level(lc::log_level::NONE);
   lc::detail::set_log_hook(nullptr);
@@ -155,7 +156,7 @@ TEST(process_object, output_that_is_not_json_cannot_be_decoded) {
 
 TEST(process_object, stop_interrupts_the_child_and_returns_aborted) {
   lc::channel self;
-  auto a = create_running_child(self, test_child, child_settings{.mode = "wait"});
+  auto a = create_running_child(self, "SigCgt:", test_child, child_settings{.mode = "wait"});
   self.send(lc::Stop{}, a);
   auto value = returned_value(self);
   EXPECT_TRUE(value.is<lc::Aborted>()) << condition_of(value);
@@ -163,7 +164,7 @@ TEST(process_object, stop_interrupts_the_child_and_returns_aborted) {
 
 TEST(process_object, a_child_that_ignores_stop_is_killed_after_the_grace) {
   lc::channel self;
-  auto a = create_running_child(self, test_child, child_settings{.mode = "ignore"}, lc::process_options{.grace = 0.3});
+  auto a = create_running_child(self, "SigIgn:", test_child, child_settings{.mode = "ignore"}, lc::process_options{.grace = 0.3});
   auto stopped = std::chrono::steady_clock::now();
   self.send(lc::Stop{}, a);
   auto value = returned_value(self, 5);
@@ -171,6 +172,17 @@ TEST(process_object, a_child_that_ignores_stop_is_killed_after_the_grace) {
   EXPECT_TRUE(value.is<lc::Aborted>()) << condition_of(value);
   EXPECT_GE(took, 300ms) << "killed before the grace: the child did not ignore SIGINT";
   EXPECT_LT(took, 1300ms);
+}
+
+TEST(process_object, a_child_whose_main_object_never_takes_its_stop_still_ends_promptly) {
+  lc::channel self;
+  auto a = create_running_child(self, "SigCgt:", test_child, child_settings{.mode = "deaf"});
+  auto stopped = std::chrono::steady_clock::now();
+  self.send(lc::Stop{}, a);
+  auto value = returned_value(self, 5);
+  auto took = std::chrono::steady_clock::now() - stopped;
+  EXPECT_TRUE(value.is<lc::Aborted>()) << condition_of(value);
+  EXPECT_LT(took, 1000ms) << "the child's runtime should abandon a main object that ignores Stop";
 }
 
 TEST(process_object, a_child_dies_with_its_parent_even_by_sigkill) {

@@ -1,5 +1,6 @@
 #include "test_child.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -22,8 +23,12 @@ lc::message test_child(lc::channel& self, const child_settings& s) {
     for (;;)
       if (self.input().is<lc::Stop>()) return lc::Aborted{};
   }
-  if (s.mode == "ignore") {
-    for (;;) self.input();  // ignores Stop as well
+  if (s.mode == "deaf") {  // its runtime takes SIGINT, but the function never takes its Stop
+    for (;;) self.input();
+  }
+  if (s.mode == "ignore") {  // deaf to SIGINT itself, so only SIGKILL ends it
+    std::signal(SIGINT, SIG_IGN);
+    for (;;) self.input();
   }
   return lc::Faulted("unknown mode", s.mode);
 }
