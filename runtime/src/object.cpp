@@ -99,12 +99,17 @@ void channel::take_delivery(const detail::envelope& e) {
   detail::log_received(*this, e);
 }
 
+// Saved messages (replay_, oldest first) come before fresh ones.
 bool channel::next(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline) {
   if (!replay_.empty()) {
     out = std::move(replay_.front());
     replay_.pop_front();
     return true;
   }
+  return next_fresh(out, deadline);
+}
+
+bool channel::next_fresh(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline) {
   if (batch_next_ == batch_.size()) {
     batch_.clear();
     batch_next_ = 0;
@@ -115,9 +120,6 @@ bool channel::next(detail::envelope& out, std::optional<std::chrono::steady_cloc
     }
   }
   out = std::move(batch_[batch_next_++]);
-  // A fresh message: whatever was saved is replayed right after it.
-  for (auto& s : saved_) replay_.push_back(std::move(s));
-  saved_.clear();
   return true;
 }
 
@@ -141,18 +143,27 @@ selected channel::select_from(const std::vector<matcher>& wanted, const std::vec
   if (seconds >= 0)
     deadline = std::chrono::steady_clock::now() +
                std::chrono::duration_cast<duration>(std::chrono::duration<double>(seconds));
+  // The saved messages first, oldest first, then fresh ones. A saved message keeps its place, so
+  // requests waiting on a one-at-a-time server are served in arrival order (the reference replays
+  // them newest first under load, and the oldest can starve).
+  for (auto it = replay_.begin(); it != replay_.end(); ++it)
+    for (std::size_t i = 0; i < wanted.size(); ++i)
+      if (it->m && wanted[i](it->m)) {
+        detail::envelope e = std::move(*it);
+        replay_.erase(it);
+        take_delivery(e);
+        return {std::move(e.m), i};
+      }
   for (;;) {
     detail::envelope e;
-    if (!next(e, deadline)) return {TimedOut{}, selected::timed_out};
+    if (!next_fresh(e, deadline)) return {TimedOut{}, selected::timed_out};
     take_delivery(e);
     if (e.m)
       for (std::size_t i = 0; i < wanted.size(); ++i)
         if (wanted[i](e.m)) return {std::move(e.m), i};
     bool keep = e.m && std::any_of(saving.begin(), saving.end(), [&](matcher s) { return s(e.m); });
-    // A saved message is kept until it is taken: the reference drops it after 8 replays, which
-    // loses the 8th client waiting on a server that serves one request at a time.
     if (!keep) detail::log_dropped(e, name(), state_name(), "not selected");
-    else saved_.push_back(std::move(e));
+    else replay_.push_back(std::move(e));  // kept until taken
   }
 }
 

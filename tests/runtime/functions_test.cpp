@@ -29,6 +29,18 @@ std::vector<std::string> select_with_saving(lc::channel& self) {
   return seen;
 }
 
+// Serves Jobs one at a time as scenario 5 does: wait for an Ack (saving Jobs), then take a Job.
+std::vector<std::int64_t> serve_saved_jobs(lc::channel& self) {
+  std::vector<std::int64_t> served;
+  for (int i = 0; i < 3; ++i) {
+    self.select<lc::Ack>(lc::saving<Job>{});
+    lc::message m = self.input();
+    auto* job = m.get<Job>();
+    served.push_back(job ? job->id : -1);
+  }
+  return served;
+}
+
 std::string select_drops_and_times_out(lc::channel& self) {
   auto s = self.select<lc::Ack>(0.1);  // Nak arrives, is not selected nor saved: logged as dropped
   if (s.index != lc::selected::timed_out || !s.m.get<lc::TimedOut>()) return "no timeout";
@@ -112,6 +124,21 @@ TEST(functions, select_saves_and_replays_after_the_next_fresh_message) {
   auto seen = value.get<std::vector<std::string>>();
   ASSERT_NE(seen, nullptr);
   EXPECT_EQ(*seen, (std::vector<std::string>{"Ack", "Xy", "Nak"}));
+}
+
+TEST(functions, saved_messages_are_taken_in_arrival_order_across_selects) {
+  lc::channel self;
+  auto child = self.create(serve_saved_jobs);
+  self.send(Job{1}, child);
+  self.send(Job{2}, child);
+  self.send(lc::Ack{}, child);
+  self.send(Job{3}, child);
+  self.send(lc::Ack{}, child);
+  self.send(lc::Ack{}, child);
+  lc::message value = test::returned(self);
+  auto served = value.get<std::vector<std::int64_t>>();
+  ASSERT_NE(served, nullptr);
+  EXPECT_EQ(*served, (std::vector<std::int64_t>{1, 2, 3}));
 }
 
 TEST(functions, select_logs_an_unmatched_message_as_dropped_and_its_timeout_works) {

@@ -77,16 +77,16 @@ class channel : public object {
   }
   selected select_from(const std::vector<matcher>& wanted, const std::vector<matcher>& saving,
                        double seconds);
-  // Next envelope: a replay, else a fresh one (which queues the saved ones for replay after it).
+  // Next envelope: the oldest saved one, else a fresh one.
   bool next(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline);
+  bool next_fresh(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline);
   void take_delivery(const detail::envelope& e);
   friend struct channel_access;
 
   std::shared_ptr<detail::mailbox> mailbox_;
   std::vector<detail::envelope> batch_;
   std::size_t batch_next_ = 0;
-  std::deque<detail::envelope> replay_;
-  std::vector<detail::envelope> saved_;
+  std::deque<detail::envelope> replay_;  // saved by select(), oldest first
 };
 
 }  // namespace lc
