@@ -15,7 +15,6 @@ struct envelope {
   address to;
   address from;
   machine_base* adopt = nullptr;
-  std::uint8_t replays = 0;
 };
 
 }  // namespace detail
