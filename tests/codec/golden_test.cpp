@@ -215,4 +215,18 @@ TEST(codec_golden, every_float_is_written_as_python_repr_writes_it) {
   EXPECT_EQ(checked, 200);
 }
 
+TEST(codec_golden, a_row_of_floats_is_written_as_python_writes_the_list) {
+  std::vector<double> row;
+  std::string expected = "[";
+  for (const auto& line : read_lines("float-repr.jsonl")) {
+    row.push_back(std::bit_cast<double>(static_cast<std::uint64_t>(std::stoull(text(line.at("bits")), nullptr, 16))));
+    if (row.size() > 1) expected += ',';
+    expected += text(line.at("text"));
+  }
+  expected += ']';
+  ASSERT_EQ(row.size(), 200u);  // more than one stack buffer's worth
+  EXPECT_EQ(lc::encode_as_any(row), R"({"value":["vector<float8>",)" + expected + ",[]]}");
+  EXPECT_EQ(lc::encode_as_any(std::vector<double>{}), R"({"value":["vector<float8>",[],[]]})");
+}
+
 }  // namespace

@@ -113,6 +113,16 @@ TEST(codec_rules, the_fast_table_road_refuses_what_the_general_road_refuses) {
   EXPECT_EQ(lc::decode<table>(R"({"pointer":[],"value":[[0.5]]})"), (table{{0.5}}));
 }
 
+TEST(codec_rules, the_fast_table_road_reads_only_json_float_texts) {
+  for (const char* bad : {"01.5", "1.", ".5", "-.5", "1.e5", "1e", "1e+", "-", "+1.0", "0x1p3", "inf", "1"}) {
+    std::string text = std::string(R"({"value":[[0.5,)") + bad + "]]}";
+    EXPECT_THROW(lc::decode<table>(text), lc::codec_error) << text;
+  }
+  EXPECT_EQ(lc::decode<table>(R"({"value":[[-0.5,1E+2,0e0,1.5e-3,-2.0E1,NaN]]})")[0].size(), 6u);
+  EXPECT_EQ(lc::decode<table>(R"({"value":[[-0.5,1E+2,0e0,1.5e-3,-2.0E1]]})"),
+            (table{{-0.5, 100.0, 0.0, 0.0015, -20.0}}));
+}
+
 TEST(codec_rules, json_loads_error_texts_count_characters_lines_and_columns) {
   EXPECT_EQ(error_of([] { lc::parse_json("[\"\xc3\xa9\",\n  tru]"); }),
             "cannot decode (Expecting value: line 2 column 3 (char 8))");

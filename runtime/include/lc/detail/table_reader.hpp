@@ -47,29 +47,22 @@ class table_reader {
 
   static bool digit(char c) { return c >= '0' && c <= '9'; }
 
-  // JSON's float grammar (a fraction or an exponent is required: `1` is not a float8), then
-  // from_chars on exactly that text.
+  // from_chars finds the number's end; the text it took must then be JSON's float grammar (a
+  // fraction or an exponent is required: `1` is not a float8; no ".5", "1.", "01", "inf").
   template <class F>
   bool read_number(F& value) {
     space();
-    const char* q = p_;
-    if (q < end_ && *q == '-') ++q;
-    if (q == end_ || !digit(*q)) return false;
-    if (*q == '0') ++q;
-    else while (q < end_ && digit(*q)) ++q;
-    bool is_float = false;
-    if (q < end_ && *q == '.') {
-      if (++q == end_ || !digit(*q)) return false;
-      while (q < end_ && digit(*q)) ++q;
-      is_float = true;
-    }
-    if (q < end_ && (*q == 'e' || *q == 'E')) {
-      if (++q < end_ && (*q == '+' || *q == '-')) ++q;
-      if (q == end_ || !digit(*q)) return false;
-      while (q < end_ && digit(*q)) ++q;
-      is_float = true;
-    }
-    if (!is_float || std::from_chars(p_, q, value).ec != std::errc{}) return false;
+    auto [q, ec] = std::from_chars(p_, end_, value);
+    if (ec != std::errc{}) return false;
+    const char* c = p_;
+    if (*c == '-') ++c;
+    if (c == q || !digit(*c)) return false;
+    if (*c == '0') ++c;
+    else while (c < q && digit(*c)) ++c;
+    if (c == q || (*c != '.' && *c != 'e' && *c != 'E')) return false;  // an integer, or "01"
+    // from_chars took only digits, one '.', and an exponent with digits: once a digit follows the
+    // '.', or an exponent follows the integer part, the rest is valid JSON.
+    if (*c == '.' && (c + 1 == q || !digit(c[1]))) return false;
     p_ = q;
     return true;
   }

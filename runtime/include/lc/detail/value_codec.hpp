@@ -45,7 +45,9 @@ struct decode_context {
   [[noreturn]] void fail(std::string_view reason) const;
 };
 
+inline constexpr std::size_t float_text_max = 40;
 void write_float(double value, std::string& out);            // Python repr digits
+void write_floats(const double* first, const double* last, std::string& out);  // each followed by ','
 void write_string(std::string_view text, std::string& out);  // JSON string, ASCII with \u escapes
 void write_json(const boost::json::value& j, std::string& out);  // any JSON, as json.dumps writes it
 void encode_message(const message& m, std::string& out, encode_context& ctx);  // Any triple or null
@@ -205,6 +207,11 @@ void encode_value(const T& value, std::string& out, encode_context& ctx) {
     encode_message(value, out, ctx);
   } else if constexpr (is_optional<T>::value) {
     if (value) encode_value(*value, out, ctx); else out += "null";
+  } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+    out += '[';
+    write_floats(value.data(), value.data() + value.size(), out);
+    if (value.empty()) out += ']';
+    else out.back() = ']';
   } else if constexpr (is_sequence<T>::value || is_set<T>::value || is_array<T>::value) {
     out += '[';
     bool first = true;
