@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <numeric>
 
@@ -53,7 +54,26 @@ void ObjectSpool::on(const Start&) {
                      "), stand_down=" + optional_text(s.stand_down) + ")"));
   if (s.busy_pass_rate < 1)
     complete(Faulted("unexpected parameters (busy_pass_rate=" + std::to_string(s.busy_pass_rate) + ")"));
+  if (!factory_) return;
   for (std::int64_t i = 0; i < s.object_count; ++i) add_worker(static_cast<std::size_t>(i));
+}
+
+void ObjectSpool::on(const JoinSpool& join) {
+  const address& worker = join.worker_address;
+  departed_.erase(worker);
+  if (clearing_ || in_flight_.contains(worker) || std::find(idle_.begin(), idle_.end(), worker) != idle_.end())
+    return;
+  idle_.push_back(worker);
+  serve_pending();
+}
+
+void ObjectSpool::on(const LeaveSpool& leave) {
+  const address& worker = leave.worker_address;
+  if (std::erase(idle_, worker) > 0) return;
+  auto working = in_flight_.find(worker);
+  if (working == in_flight_.end()) return;
+  departed_.insert(worker);
+  send(Stop{}, working->second);  // its client gets Aborted
 }
 
 void ObjectSpool::add_worker(std::size_t index) {
@@ -74,7 +94,12 @@ void ObjectSpool::on_unknown(const message& m) {
     return;
   }
   request r{m, return_address(), clock::now()};
+  drop_dead_idle();
   if (!idle_.empty()) return submit(std::move(r));
+  if (!factory_ && working() == 0) {
+    reply(TemporarilyUnavailable("Service temporarily unavailable (no worker and no immediate prospects of one)"));
+    return;
+  }
   if (!settings_.size_of_queue || static_cast<std::int64_t>(pending_.size()) < *settings_.size_of_queue) {
     pending_.push_back(std::move(r));
     return;
@@ -103,7 +128,7 @@ void ObjectSpool::submit(request r) {
   on_return(getter, [worker, client = r.client, arrived = r.arrived](object& self, const message& value) {
     auto& spool = static_cast<ObjectSpool&>(self);
     spool.in_flight_.erase(worker);
-    if (!spool.clearing_ && detail::alive(worker)) spool.idle_.push_back(worker);
+    if (!spool.clearing_ && detail::alive(worker) && !spool.departed_.erase(worker)) spool.idle_.push_back(worker);
     if (!value.get<TimedOut>()) {
       spool.spans_.push_back(std::chrono::duration<double>(clock::now() - arrived).count());
       if (spool.spans_.size() > spool_span) spool.spans_.pop_front();
@@ -113,7 +138,14 @@ void ObjectSpool::submit(request r) {
   });
 }
 
+// A worker that joined from outside is not our child: it can end while idle without a Returned.
+void ObjectSpool::drop_dead_idle() {
+  if (factory_) return;  // our own workers are taken out by their Returned
+  std::erase_if(idle_, [](const address& worker) { return !detail::alive(worker); });
+}
+
 void ObjectSpool::serve_pending() {
+  drop_dead_idle();
   if (clearing_ || pending_.empty() || idle_.empty()) return;
   request r = std::move(pending_.front());
   pending_.pop_front();

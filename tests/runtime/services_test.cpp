@@ -180,3 +180,86 @@ TEST(object_spool, stop_aborts_every_queued_and_in_flight_client) {
   EXPECT_NE(v.get<lc::Aborted>(), nullptr);
   EXPECT_EQ(self.return_address(), spool);
 }
+
+// Workers that join from outside: created by the test, handed to the spool with JoinSpool.
+namespace {
+lc::address external_worker(lc::channel& self, lc::address observer) { return self.create(worker, observer); }
+const char* const no_worker_text = "Service temporarily unavailable (no worker and no immediate prospects of one)";
+}  // namespace
+
+TEST(object_spool, without_workers_answers_temporarily_unavailable_until_one_joins) {
+  lc::channel self;
+  auto spool = self.create<lc::ObjectSpool>(lc::spool_settings{});
+  self.send(Job{1}, spool);
+  EXPECT_EQ(test::expect<lc::TemporarilyUnavailable>(self).condition, no_worker_text);
+  auto a = external_worker(self, self.self_address());
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(Job{2}, spool);
+  EXPECT_EQ(test::expect<Job>(self).id, 2);
+  self.send(lc::Stop{}, spool);
+  EXPECT_NE(test::returned(self).get<lc::Aborted>(), nullptr);
+}
+
+TEST(object_spool, a_worker_that_leaves_while_idle_gets_no_more_work) {
+  lc::channel self;
+  lc::channel observer("observer");
+  auto spool = self.create<lc::ObjectSpool>(lc::spool_settings{});
+  auto a = external_worker(self, observer.self_address());
+  auto b = external_worker(self, observer.self_address());
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(lc::JoinSpool{b}, spool);
+  self.send(lc::LeaveSpool{a}, spool);
+  for (int id = 100; id < 103; ++id) {
+    self.send(Job{id}, spool);
+    EXPECT_EQ(test::expect<Job>(observer).id, id);
+    EXPECT_EQ(observer.return_address(), b);  // the worker holding the job
+    observer.send(lc::Ack{}, b);
+    EXPECT_EQ(test::expect<Job>(self).id, id);
+  }
+  self.send(lc::Stop{}, spool);
+  test::returned(self);
+}
+
+TEST(object_spool, a_worker_that_leaves_while_working_aborts_its_client_and_is_not_reused) {
+  lc::channel self;
+  lc::channel observer("observer");
+  auto spool = self.create<lc::ObjectSpool>(lc::spool_settings{});
+  auto a = external_worker(self, observer.self_address());
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(Job{100}, spool);
+  test::expect<Job>(observer);  // a holds it
+  self.send(lc::LeaveSpool{a}, spool);
+  EXPECT_NE(test::expect<lc::Aborted>(self).condition, "");
+  self.send(Job{1}, spool);  // the reference would hand this to a again
+  EXPECT_EQ(test::expect<lc::TemporarilyUnavailable>(self).condition, no_worker_text);
+  self.send(lc::Stop{}, spool);
+  test::returned(self);
+}
+
+TEST(object_spool, a_worker_that_joins_twice_is_listed_once) {
+  lc::channel self;
+  auto spool = self.create<lc::ObjectSpool>(lc::spool_settings{});
+  auto a = external_worker(self, self.self_address());
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(lc::LeaveSpool{a}, spool);
+  self.send(Job{1}, spool);
+  EXPECT_EQ(test::expect<lc::TemporarilyUnavailable>(self).condition, no_worker_text);
+  self.send(lc::Stop{}, spool);
+  test::returned(self);
+}
+
+TEST(object_spool, a_joined_worker_that_ended_while_idle_is_skipped) {
+  lc::channel self;
+  auto spool = self.create<lc::ObjectSpool>(lc::spool_settings{});
+  auto gone = self.create(leaves_without_reply);
+  auto a = external_worker(self, self.self_address());
+  self.send(lc::JoinSpool{gone}, spool);
+  self.send(lc::JoinSpool{a}, spool);
+  self.send(lc::Ping{}, gone);
+  test::returned(self);  // gone has ended
+  self.send(Job{1}, spool);
+  EXPECT_EQ(test::expect<Job>(self).id, 1);  // served by a, not faulted by the dead one
+  self.send(lc::Stop{}, spool);
+  test::returned(self);
+}

@@ -3,8 +3,11 @@
 // queue when none is idle, get Overloaded when the queue is full and Busy (1 in busy_pass_rate
 // passes) while the mean of the last 32 response times is at least `responsiveness`.
 //   auto spool = self.create<lc::ObjectSpool>(lc::workers(worker_fn, args...), lc::spool_settings{.object_count = 4});
+// Without a factory the spool starts empty and workers come and go with JoinSpool / LeaveSpool;
+// while it has none, requests get TemporarilyUnavailable.
 // Unlike the reference: a dead worker leaves the idle list at once and its in-flight client gets a
-// Faulted; on Stop every queued and in-flight client gets Aborted.
+// Faulted; on Stop every queued and in-flight client gets Aborted; a worker that left is never
+// handed work again, and a worker that joins twice is listed once.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -13,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lc/channel.hpp"
 #include "lc/machine.hpp"
@@ -39,13 +43,28 @@ worker_factory machine_workers(A... args) {
   return [args...](object& spool, std::size_t) { return spool.template create<M>(args...); };
 }
 
-struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned> {
+struct JoinSpool {
+  address worker_address;
+  std::string role_name;
+};
+BOOST_DESCRIBE_STRUCT(JoinSpool, (), (worker_address, role_name))
+
+struct LeaveSpool {
+  address worker_address;
+  std::string role_name;
+};
+BOOST_DESCRIBE_STRUCT(LeaveSpool, (), (worker_address, role_name))
+
+struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned, JoinSpool, LeaveSpool> {
   static constexpr std::string_view thread_name = "object-spool";
   explicit ObjectSpool(worker_factory factory, spool_settings settings = {})
       : factory_(std::move(factory)), settings_(settings) {}
+  explicit ObjectSpool(spool_settings settings) : settings_(settings) {}  // workers join later
   void on(const Start&);
   void on(const Stop&);
   void on(const Returned&);
+  void on(const JoinSpool&);
+  void on(const LeaveSpool&);
   void on_unknown(const message& request);
 
  private:
@@ -57,6 +76,7 @@ struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned> {
   };
   void submit(request r);
   void serve_pending();
+  void drop_dead_idle();
   void add_worker(std::size_t index);
   void worker_ended(std::size_t index, const address& worker, const message& value);
   double average() const;
@@ -66,9 +86,13 @@ struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned> {
   std::deque<address> idle_;
   std::deque<request> pending_;
   std::unordered_map<address, address> in_flight_;  // worker -> its GetResponse
+  std::unordered_set<address> departed_;            // left while working: not idle again
   std::deque<double> spans_;
   std::int64_t busy_counter_ = 0;
   bool clearing_ = false;
 };
 
 }  // namespace lc
+
+LC_MESSAGE(lc::JoinSpool, "layer_cake.object_spool.JoinSpool")
+LC_MESSAGE(lc::LeaveSpool, "layer_cake.object_spool.LeaveSpool")
