@@ -12,7 +12,7 @@ lc::message server(lc::channel& self, const spool_server_settings& settings) {
 
   // Start a collection of workers.
   auto worker_spool = self.create<lc::ObjectSpool>(
-      lc::machine_workers<lc::ProcessObject>(worker), lc::spool_settings{.object_count = settings.object_count, .stand_down = settings.stand_down});
+      lc::process_workers(worker), lc::spool_settings{.object_count = settings.object_count, .stand_down = settings.stand_down});
 
   // Run a live network service.
   for (;;) {

@@ -45,6 +45,13 @@ const process_binding* bound_process(const void* function) {
 
 }  // namespace detail
 
+std::string detail::format_role(std::string_view role_format, std::size_t index) {
+  std::string role(role_format);
+  for (auto at = role.find("{i}"); at != std::string::npos; at = role.find("{i}", at))
+    role.replace(at, 3, std::to_string(index));
+  return role;
+}
+
 ProcessObject::ProcessObject(const void* function, std::vector<std::string> arguments, process_options options)
     : binding_(detail::bound_process(function)), arguments_(std::move(arguments)), options_(options) {
   if (binding_) set_name(std::filesystem::path(binding_->executable).filename().string());
@@ -60,7 +67,9 @@ std::vector<std::string> ProcessObject::child_arguments() const {
   a.push_back("--child-process");
   a.push_back("--full-output");
   a.push_back("--parent-pid=" + std::to_string(::getpid()));
-  a.push_back("--role-name=" + name());
+  std::string role = options_.role_name.empty() ? name() : options_.role_name;
+  if (const auto& ours = process_flags().role_name; ours && !ours->empty()) role = *ours + "." + role;
+  a.push_back("--role-name=" + role);
   if (auto level = process_flags().debug_level)
     a.push_back("--debug-level=" + std::string(boost::describe::enum_to_string(*level, "NONE")));
   return a;

@@ -119,6 +119,29 @@ TEST(process_object, returns_the_childs_table) {
   EXPECT_EQ((*t)[0].size(), 4u);
 }
 
+std::string role_of_child(lc::channel& self) {
+  auto value = returned_value(self);
+  auto* role = value.get<std::string>();
+  return role ? *role : "not a role: " + value.type_name();
+}
+
+TEST(process_object, the_child_gets_the_executables_name_as_its_role_unless_one_is_given) {
+  lc::channel self;
+  self.create<lc::ProcessObject>(test_child, child_settings{.mode = "role"});
+  EXPECT_EQ(role_of_child(self), "lc_test_child");
+  self.create<lc::ProcessObject>(test_child, child_settings{.mode = "role"}, lc::process_options{.role_name = "tiler"});
+  EXPECT_EQ(role_of_child(self), "tiler");
+}
+
+TEST(process_object, spool_workers_get_numbered_roles) {
+  lc::channel self;
+  auto factory = lc::process_workers(test_child, child_settings{.mode = "role"});
+  factory(self, 0);
+  EXPECT_EQ(role_of_child(self), "spool-0");
+  lc::process_workers(test_child, child_settings{.mode = "role"}, {}, "tile-{i}-of-{i}")(self, 7);
+  EXPECT_EQ(role_of_child(self), "tile-7-of-7");
+}
+
 lc::message ghost(lc::channel&) { return {}; }
 
 TEST(process_object, an_unknown_executable_is_a_clear_fault) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "lc/entry_point.hpp"
 #include "lc/process_object.hpp"
 
 LC_TYPE(std::vector<std::vector<double>>)
@@ -11,6 +12,7 @@ LC_TYPE(std::vector<std::vector<double>>)
 lc::message test_child(lc::channel& self, const child_settings& s) {
   if (s.mode == "table")
     return std::vector<std::vector<double>>(s.y, std::vector<double>(s.x, 0.5));
+  if (s.mode == "role") return std::string(lc::process_flags().role_name.value_or("<none>"));
   if (s.mode == "fault") return lc::Faulted("child fault", "on purpose", {}, 5);
   if (s.mode == "exit3") std::_Exit(3);
   if (s.mode == "crash") std::abort();

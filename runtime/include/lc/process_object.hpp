@@ -21,6 +21,7 @@
 
 #include "lc/machine.hpp"
 #include "lc/net_messages.hpp"
+#include "lc/object_spool.hpp"
 #include "lc/settings.hpp"
 
 namespace lc {
@@ -49,7 +50,9 @@ struct ChildExited {
 BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output))
 
 struct process_options {
-  double grace = 3.0;  // seconds between SIGINT and SIGKILL after a Stop
+  double grace = 3.0;     // seconds between SIGINT and SIGKILL after a Stop
+  std::string role_name;  // the child's --role-name; empty: the executable's name. Prefixed
+                          // with "<our role>." when this process has a role itself.
 };
 
 class ProcessObject
@@ -95,6 +98,32 @@ class ProcessObject
   };
   std::deque<pending> queued_;  // messages waiting for the child to connect
 };
+
+namespace detail {
+std::string format_role(std::string_view role_format, std::size_t index);  // "{i}" becomes index
+}
+
+// Workers for an ObjectSpool, each a ProcessObject whose role is role_format with "{i}" replaced
+// by the worker's index; a restarted worker keeps its role.
+//   self.create<lc::ObjectSpool>(lc::process_workers(worker), lc::spool_settings{.object_count = 8});
+template <class R>
+worker_factory process_workers(R (*function)(channel&), process_options options = {},
+                               std::string role_format = "spool-{i}") {
+  return [=](object& spool, std::size_t index) {
+    auto o = options;
+    o.role_name = detail::format_role(role_format, index);
+    return spool.create<ProcessObject>(function, o);
+  };
+}
+template <class R, class S>
+worker_factory process_workers(R (*function)(channel&, const S&), const S& settings, process_options options = {},
+                               std::string role_format = "spool-{i}") {
+  return [=](object& spool, std::size_t index) {
+    auto o = options;
+    o.role_name = detail::format_role(role_format, index);
+    return spool.create<ProcessObject>(function, settings, o);
+  };
+}
 
 }  // namespace lc
 
