@@ -1,4 +1,5 @@
 #include <boost/core/demangle.hpp>
+#include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
@@ -137,12 +138,17 @@ std::optional<message> channel::input(duration timeout) {
   return std::move(e.m);
 }
 
+namespace {
+std::optional<std::chrono::steady_clock::time_point> deadline_after(double seconds) {
+  if (seconds < 0) return std::nullopt;
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<channel::duration>(std::chrono::duration<double>(seconds));
+}
+}  // namespace
+
 selected channel::select_from(const std::vector<matcher>& wanted, const std::vector<matcher>& saving,
                               double seconds) {
-  std::optional<std::chrono::steady_clock::time_point> deadline;
-  if (seconds >= 0)
-    deadline = std::chrono::steady_clock::now() +
-               std::chrono::duration_cast<duration>(std::chrono::duration<double>(seconds));
+  auto deadline = deadline_after(seconds);
   // The saved messages first, oldest first, then fresh ones. A saved message keeps its place, so
   // requests waiting on a one-at-a-time server are served in arrival order (the reference replays
   // them newest first under load, and the oldest can starve).
@@ -164,6 +170,28 @@ selected channel::select_from(const std::vector<matcher>& wanted, const std::vec
     bool keep = e.m && std::any_of(saving.begin(), saving.end(), [&](matcher s) { return s(e.m); });
     if (!keep) detail::log_dropped(e, name(), state_name(), "not selected");
     else replay_.push_back(std::move(e));  // kept until taken
+  }
+}
+
+std::optional<message> channel::stop(const address& a, double seconds) {
+  send(Stop{}, a);
+  auto from_a = [&](const detail::envelope& e) { return e.from == a && e.m.get<Returned>() != nullptr; };
+  auto take = [&](detail::envelope e) {
+    take_delivery(e);
+    debrief();
+    return e.m.get<Returned>()->message;
+  };
+  if (auto it = std::find_if(replay_.begin(), replay_.end(), from_a); it != replay_.end()) {
+    detail::envelope e = std::move(*it);
+    replay_.erase(it);
+    return take(std::move(e));
+  }
+  auto deadline = deadline_after(seconds);
+  for (;;) {
+    detail::envelope e;
+    if (!next_fresh(e, deadline)) return std::nullopt;
+    if (from_a(e)) return take(std::move(e));
+    replay_.push_back(std::move(e));
   }
 }
 

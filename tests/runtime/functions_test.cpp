@@ -183,3 +183,37 @@ TEST(functions, abort_stops_every_assigned_child_and_its_value_wins) {
   EXPECT_EQ(std::any_cast<int>(*self.debrief(a)), 1);
   EXPECT_FALSE(self.debrief(a).has_value());
 }
+
+namespace {
+std::string returns_at_once(lc::channel&) { return "early"; }
+std::string waits_for_ack_only(lc::channel& self) {
+  self.select<lc::Ack>();  // a Stop is dropped here
+  return "acked";
+}
+}  // namespace
+
+TEST(functions, stop_waits_for_that_childs_returned_and_keeps_every_other_message) {
+  lc::channel self;
+  auto a = self.create(echo_until_stop);
+  auto b = self.create(returns_at_once);
+  self.send(Xy{1, 2}, self.self_address());
+  auto value = self.stop(a, 10);
+  ASSERT_TRUE(value);
+  EXPECT_EQ(*value->get<std::string>(), "stopped");
+  bool saw_xy = false, saw_b = false;  // both kept, in whichever order they came
+  for (int i = 0; i < 2; ++i) {
+    auto m = test::next(self);
+    if (auto* xy = m.get<Xy>()) saw_xy = xy->y == 2;
+    if (auto* r = m.get<lc::Returned>()) saw_b = self.return_address() == b && *r->message.get<std::string>() == "early";
+  }
+  EXPECT_TRUE(saw_xy);
+  EXPECT_TRUE(saw_b);
+}
+
+TEST(functions, stop_gives_up_at_its_deadline) {
+  lc::channel self;
+  auto deaf = self.create(waits_for_ack_only);
+  EXPECT_FALSE(self.stop(deaf, 0.05));
+  self.send(lc::Ack{}, deaf);
+  EXPECT_EQ(*test::returned(self).get<std::string>(), "acked");
+}

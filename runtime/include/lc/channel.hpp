@@ -65,6 +65,10 @@ class channel : public object {
     return select<Rs...>(seconds);
   }
 
+  // Sends Stop to child a and waits for its Returned (at most `seconds` if >= 0); returns the value
+  // it returned, or nullopt on timeout. Every other message is kept for a later input().
+  std::optional<message> stop(const address& a, double seconds = -1);
+
  protected:
   struct spawned_tag {};
   channel(spawned_tag, std::string name);  // for functions on their own thread (runtime use)
