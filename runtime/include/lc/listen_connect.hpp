@@ -7,6 +7,7 @@
 //   ... Xy arrives with a per-request return address: self.reply(table) answers that request.
 //   lc::connect(self, lc::HostPort{"127.0.0.1", 5051});  // framed: Connected{proxy_address}
 //   self.send(Xy{}, remote_address);                     // addresses from Accepted/Connected/returns
+//   lc::connect(self, where, lc::frame_options{.keep_alive = true});  // a silent peer: Closed(WENT_STALE)
 #include <string>
 #include <vector>
 

@@ -32,7 +32,7 @@ struct http_server_options {
   std::size_t body_limit = 1024 * 1024;   // 413 above
   std::size_t max_pending = 64;           // queued responses per connection before reading pauses
   std::size_t max_connections = 4096;     // 503 above
-  std::size_t max_pending_requests = 10000;  // delivered and unanswered, all connections: 503 above
+  std::size_t max_pending_requests = 10'000;  // delivered and unanswered, all connections: 503 above
   std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
   std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
 };
