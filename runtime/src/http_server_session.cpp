@@ -37,14 +37,16 @@ std::string utc_now_text() {
 
 http_session::http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types,
                            http_server_options options, std::shared_ptr<http_server_events> events,
-                           std::shared_ptr<std::atomic<std::size_t>> live)
+                           std::shared_ptr<std::atomic<std::size_t>> live,
+                           std::shared_ptr<std::atomic<std::size_t>> pending)
     : socket_(std::move(socket)),
       types_(std::move(types)),
       options_(options),
       events_(std::move(events)),
       idle_timer_(socket_.get_executor()),
       deadline_timer_(socket_.get_executor()),
-      live_(std::move(live)) {
+      live_(std::move(live)),
+      pending_(std::move(pending)) {
   boost::system::error_code ec;
   auto peer = socket_.remote_endpoint(ec);
   if (!ec) remote = HostPort{peer.address().to_string(), peer.port()};
@@ -110,16 +112,32 @@ void http_session::on_read(boost::system::error_code ec) {
   if (!keep_alive) read_closed_ = true;
   if (mapped.status != 200) {
     enqueue(response_for(mapped.value), !keep_alive);
+  } else if (!hold()) {
+    auto cap = std::to_string(options_.max_pending_requests);
+    Overloaded refused("server overloaded", cap + " requests already waiting for replies (max_pending_requests)", 503);
+    enqueue(response_for(message(std::move(refused))), !keep_alive);
   } else {
     std::uint32_t seq = next_seq_;
-    enqueue({}, !keep_alive);
+    enqueue({}, !keep_alive, true);
     if (events_->request) events_->request(shared_from_this(), std::move(mapped.value), seq);
   }
   read_next();
 }
 
-void http_session::enqueue(std::string bytes, bool close_after) {
-  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline};
+bool http_session::hold() {
+  if (pending_->fetch_add(1) < options_.max_pending_requests) return true;
+  --*pending_;
+  return false;
+}
+
+void http_session::release(slot& s) {
+  if (!s.held) return;
+  s.held = false;
+  --*pending_;
+}
+
+void http_session::enqueue(std::string bytes, bool close_after, bool held) {
+  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline, held};
   if (!bytes.empty()) s.bytes = std::move(bytes);
   slots_.push_back(std::move(s));
   if (close_after) read_closed_ = true;
@@ -138,6 +156,7 @@ void http_session::fill(std::uint32_t seq, std::string bytes) {
     if (s.seq == seq) {
       if (s.bytes) break;
       s.bytes = std::move(bytes);
+      release(s);
       return write_next();
     }
   log_network(tag::warning, "reply to HTTP request " + std::to_string(seq) + " from " + remote.host + ":" +
@@ -154,9 +173,11 @@ void http_session::arm_deadline() {
     if (ec || self->finished_) return;
     auto now = std::chrono::steady_clock::now();
     for (auto& s : self->slots_)
-      if (!s.bytes && s.deadline <= now)
+      if (!s.bytes && s.deadline <= now) {
         s.bytes = fault_response(504, "request timed out",
                                  "no reply within " + std::to_string(self->options_.request_deadline.count()) + " ms");
+        self->release(s);
+      }
     self->arm_deadline();
     self->write_next();
   });
@@ -195,6 +216,7 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   socket_.close(ec);
   idle_timer_.cancel();
   deadline_timer_.cancel();
+  for (auto& s : slots_) release(s);
   slots_.clear();
   --*live_;
   if (events_->closed) events_->closed(shared_from_this(), reason, std::move(note));
@@ -254,7 +276,8 @@ void http_listener::accept_next() {
                          });
       } else {
         ++*self->live_;
-        std::make_shared<http_session>(std::move(socket), self->types_, self->options_, self->events_, self->live_)
+        std::make_shared<http_session>(std::move(socket), self->types_, self->options_, self->events_, self->live_,
+                                       self->pending_)
             ->start();
       }
     }

@@ -66,9 +66,32 @@ void log_net(char tag, const std::string& text) {
   if (logging(tag)) write_log(tag, address{}, "network", "", text);
 }
 
+// The keep-alive of one framed connection: its frames go to the peer from the local termination
+// (a return address the peer can answer, unlike the proxy's, which would come home as [0]).
+std::shared_ptr<frame_keeper> make_keeper(const std::shared_ptr<frame_session>& session, const frame_ends& ends,
+                                          double period) {
+  std::weak_ptr<frame_session> weak = session;
+  address from{ends.local_termination};
+  auto send = [weak, ends, from](message m, const address& to) {
+    auto s = weak.lock();
+    if (!s) return;
+    try {
+      s->send(encode_frame(m, to, from, ends, s->cap()));
+      if (logging(tag::debug)) log_net(tag::debug, "keep-alive " + m.type_name() + " sent to " + to.to_string());
+    } catch (const std::exception& e) {
+      log_net(tag::warning, "cannot send keep-alive (" + std::string(e.what()) + ")");
+    }
+  };
+  auto went_stale = [weak] {
+    if (auto s = weak.lock()) s->close(EndOfTransport::WENT_STALE, "unresponsive");
+  };
+  return std::make_shared<frame_keeper>(session->executor(), period, std::move(send), std::move(went_stale));
+}
+
 // Wires one framed connection to the runtime: a proxy object whose deliver callback encodes on
-// the sender's thread, and inbound frames posted to their translated addresses.
-address wire_frames(const std::shared_ptr<frame_session>& session, const address& owner,
+// the sender's thread, and inbound frames posted to their translated addresses. KeepAlive and
+// StillThere stay in the stream layer (the keeper).
+address wire_frames(const std::shared_ptr<frame_session>& session, const address& owner, const frame_options& options,
                     const std::function<message(const address& proxy)>& opened) {
   std::weak_ptr<frame_session> weak = session;
   auto ends = std::make_shared<frame_ends>();
@@ -87,18 +110,20 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
       },
       "frame-connection", owner);
   *ends = frame_ends{proxy.local_id(), owner.local_id()};
+  auto keeper = make_keeper(session, *ends, options.keep_alive_period);
   std::string key = std::to_string(proxy.local_id());
   remember(key, [weak] {
     if (auto s = weak.lock()) s->close(EndOfTransport::ON_REQUEST, "process ending");
   });
   detail::post(opened(proxy), owner, proxy);
   frame_session::events events;
-  events.frame = [ends](raw_frame f) {
+  events.frame = [ends, keeper](raw_frame f) {
     inbound_frame in = decode_frame(f, *ends);  // throws: this connection closes with the reason
-    if (in.body.get<KeepAlive>() || in.body.get<StillThere>()) return;  // keep-alive is not answered yet
+    if (keeper->take(in.body, in.return_address)) return;
     detail::post(std::move(in.body), in.to, in.return_address);
   };
-  events.closed = [weak, owner, proxy, key](EndOfTransport reason, std::string note) {
+  events.closed = [weak, owner, proxy, key, keeper](EndOfTransport reason, std::string note) {
+    keeper->stop();
     forget(key);
     Closed closed;
     closed.reason = reason;
@@ -111,12 +136,15 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
     remove_external(proxy);
   };
   session->start(std::move(events));
+  if (options.keep_alive)
+    net::dispatch(session->executor(), [keeper, proxy] { keeper->start(proxy); });  // after start()
   return proxy;
 }
 
 class frame_listener : public std::enable_shared_from_this<frame_listener> {
  public:
-  frame_listener(net::io_context& c, std::size_t cap) : context_(c), acceptor_(net::make_strand(c)), cap_(cap) {}
+  frame_listener(net::io_context& c, frame_options options)
+      : context_(c), acceptor_(net::make_strand(c)), options_(options) {}
   HostPort open(const HostPort& where) {
     tcp::endpoint endpoint(net::ip::make_address(where.host), static_cast<unsigned short>(where.port));
     acceptor_.open(endpoint.protocol());
@@ -145,9 +173,9 @@ class frame_listener : public std::enable_shared_from_this<frame_listener> {
       if (ec) {
         log_net(tag::warning, "accept failed (" + ec.message() + "), retrying");
       } else {
-        auto session = std::make_shared<frame_session>(std::move(s), self->cap_);
+        auto session = std::make_shared<frame_session>(std::move(s), self->options_.frame_cap);
         Listening listening = self->listening_;
-        wire_frames(session, self->owner_, [session, listening](const address& proxy) {
+        wire_frames(session, self->owner_, self->options_, [session, listening](const address& proxy) {
           return message(Accepted{listening, session->remote, proxy, session->opened_at});
         });
       }
@@ -156,7 +184,7 @@ class frame_listener : public std::enable_shared_from_this<frame_listener> {
   }
   net::io_context& context_;
   tcp::acceptor acceptor_;
-  std::size_t cap_;
+  frame_options options_;
   address owner_;
   Listening listening_;
 };
@@ -235,7 +263,7 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
 std::string listen(object& self, const HostPort& where, frame_options options) {
   address owner = self.self_address();
   return start_listening(self, where, ListenForStream{}, [&](ListenForStream& req) {
-    auto listener = std::make_shared<frame_listener>(network(), options.frame_cap);
+    auto listener = std::make_shared<frame_listener>(network(), options);
     HostPort bound = listener->open(where);
     listener->start(owner, Listening{req, bound, owner});
     remember(req.lid, [listener] { listener->stop(); });
@@ -247,6 +275,7 @@ void connect(object& self, const HostPort& where, frame_options options) {
   address owner = self.self_address();
   ConnectStream request;
   request.requested_ipp = where;
+  request.keep_alive = options.keep_alive;
   auto& context = network();
   auto socket = std::make_shared<tcp::socket>(net::make_strand(context));
   boost::system::error_code ec;
@@ -258,15 +287,15 @@ void connect(object& self, const HostPort& where, frame_options options) {
     return;
   }
   tcp::endpoint endpoint(address_of, static_cast<unsigned short>(where.port));
-  socket->async_connect(endpoint, [socket, owner, request, where, cap = options.frame_cap](boost::system::error_code e) {
+  socket->async_connect(endpoint, [socket, owner, request, where, options](boost::system::error_code e) {
     if (e) {
       NotConnected refused("cannot connect to " + where_text(where), e.message(), e.value());
       refused.request = request;
       detail::post(message(std::move(refused)), owner, owner);
       return;
     }
-    auto session = std::make_shared<frame_session>(std::move(*socket), cap);
-    wire_frames(session, owner, [session, request](const address& proxy) {
+    auto session = std::make_shared<frame_session>(std::move(*socket), options.frame_cap);
+    wire_frames(session, owner, options, [session, request](const address& proxy) {
       return message(Connected{request, session->local, proxy, session->opened_at});
     });
   });

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <regex>
 #include <thread>
 
@@ -27,18 +31,64 @@ LC_MESSAGE(Slow, "test_api.Slow")
 
 namespace {
 
-// Xy(x,y) -> an x-by-y table of 0.5; Slow(ms, tag) -> tag after ms on another thread; Silent -> nothing.
+// Requests the stand-in app keeps unanswered until the test answers them.
+class held_requests {
+ public:
+  void add(std::shared_ptr<http_session> s, std::uint32_t seq) {
+    std::lock_guard lock(mutex_);
+    waiting_.emplace_back(std::move(s), seq);
+    changed_.notify_all();
+  }
+  bool wait_for(std::size_t n) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(5), [&] { return waiting_.size() >= n; });
+  }
+  void answer_oldest(double value) {
+    std::unique_lock lock(mutex_);
+    auto [s, seq] = waiting_.front();
+    waiting_.pop_front();
+    lock.unlock();
+    s->answer(seq, response_for(lc::message(table{{value}})));
+  }
+  void forget() {
+    std::lock_guard lock(mutex_);
+    waiting_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::pair<std::shared_ptr<http_session>, std::uint32_t>> waiting_;
+};
+
+// True as soon as `done()` holds, false after 5 s.
+template <class F>
+bool eventually(F done) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // polling the condition, with a deadline
+  }
+  return true;
+}
+
+// Xy(x,y) -> an x-by-y table of 0.5, but x < 0 is held for the test to answer;
+// Slow(ms, tag) -> tag after ms on another thread.
 struct test_server {
   std::shared_ptr<http_listener> listener;
   unsigned short port = 0;
   std::shared_ptr<std::atomic<int>> closed = std::make_shared<std::atomic<int>>(0);  // outlives the fixture
+  std::shared_ptr<held_requests> held = std::make_shared<held_requests>();
 
   explicit test_server(http_server_options options = {}) {
     auto types = std::make_shared<http_type_table>(make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Slow>()}));
     auto events = std::make_shared<http_server_events>();
-    events->request = [](const std::shared_ptr<http_session>& s, lc::message m, std::uint32_t seq) {
+    events->request = [held = std::weak_ptr(held)](const std::shared_ptr<http_session>& s, lc::message m, std::uint32_t seq) {
       if (auto* xy = m.get<test_api::Xy>()) {
-        if (xy->x < 0) return;  // never answered
+        if (xy->x < 0) {
+          if (auto h = held.lock()) h->add(s, seq);
+          return;
+        }
         table t(static_cast<std::size_t>(xy->x), std::vector<double>(static_cast<std::size_t>(xy->y), 0.5));
         s->answer(seq, response_for(lc::message(t)));
       } else if (auto* slow = m.get<Slow>()) {
@@ -53,7 +103,10 @@ struct test_server {
     port = static_cast<unsigned short>(listener->open({"127.0.0.1", 0}).port);
     listener->start();
   }
-  ~test_server() { listener->stop(); }
+  ~test_server() {
+    listener->stop();
+    held->forget();
+  }
 };
 
 std::string get(std::string target, std::string extra = "") {
@@ -252,4 +305,78 @@ TEST(http_server, the_reference_recorded_exchanges_replay_with_the_same_layout) 
     ++replayed;
   }
   EXPECT_EQ(replayed, 30);
+}
+
+// The cap counts requests delivered to the app and not yet answered, across every connection of
+// the listener; the one over it is refused at once in its place, and its connection keeps serving.
+TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_reply_frees_a_place) {
+  http_server_options options;
+  options.max_pending_requests = 3;
+  test_server server(options);
+  raw_client a(server.port), b(server.port), c(server.port);
+  a.send(get("/Xy?x=-1") + get("/Xy?x=-1"));
+  b.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(3));
+  c.send(get("/Xy?x=-1"));
+  auto refused = c.response();
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->substr(0, 25), "HTTP/1.1 503 Unavailable\r");
+  EXPECT_EQ(body_of(*refused),
+            R"j({"value":["layer_cake.point_runtime.Overloaded",{"condition":"server overloaded",)j"
+            R"j("explanation":"3 requests already waiting for replies (max_pending_requests)",)j"
+            R"j("error_code":503,"exit_status":null},[]]})j");
+  server.held->answer_oldest(1.0);
+  auto first = a.response();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(status_of(*first), 200);
+  c.send(get("/Xy?x=-1"));  // the refused connection still serves, and there is a place again
+  ASSERT_TRUE(server.held->wait_for(3));
+  for (double v : {2.0, 3.0, 4.0}) server.held->answer_oldest(v);
+  for (auto* client : {&a, &b, &c}) {
+    auto r = client->response();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(status_of(*r), 200);
+  }
+  EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
+}
+
+// With a cap of 1 and client `a` holding the place, `b` is refused; once `free_place` has run, the
+// count is back to 0 and `b` is served (the held request's late answer is dropped).
+void expect_place_freed_by(http_server_options options, const std::function<void(test_server&, raw_client& a)>& free_place) {
+  options.max_pending_requests = 1;
+  test_server server(options);
+  raw_client a(server.port), b(server.port);
+  a.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(1));
+  b.send(get("/Xy?x=-1"));
+  auto refused = b.response();
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(status_of(*refused), 503);
+  free_place(server, a);
+  EXPECT_EQ(server.listener->pending_requests(), 0u);
+  b.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(2));
+  server.held->answer_oldest(1.0);
+  server.held->answer_oldest(2.0);
+  auto r = b.response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(status_of(*r), 200);
+  EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
+}
+
+TEST(http_server, a_client_that_disconnects_releases_its_pending_place) {
+  expect_place_freed_by({}, [](test_server& server, raw_client& a) {
+    a.abort();
+    ASSERT_TRUE(eventually([&] { return server.closed->load() == 1; }));
+  });
+}
+
+TEST(http_server, a_request_answered_504_by_its_deadline_releases_its_pending_place) {
+  http_server_options options;
+  options.request_deadline = std::chrono::milliseconds(1000);
+  expect_place_freed_by(options, [](test_server&, raw_client& a) {
+    auto late = a.response();
+    ASSERT_TRUE(late);
+    EXPECT_EQ(status_of(*late), 504);
+  });
 }

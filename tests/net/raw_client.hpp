@@ -1,6 +1,6 @@
 #pragma once
-// A blocking loopback client for tests: every read carries a 5 s receive timeout, so a missing
-// response fails the test instead of hanging it.
+// A blocking loopback client (or accepted peer) for tests: every read carries a receive timeout
+// (5 s unless set), so a missing response or frame fails the test instead of hanging it.
 #include <sys/socket.h>
 #include <sys/time.h>
 
@@ -16,13 +16,42 @@ class raw_client {
  public:
   explicit raw_client(unsigned short port) : socket_(context_) {
     socket_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    timeval tv{5, 0};
-    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    socket_.set_option(boost::asio::ip::tcp::no_delay(true));
+    set_up();
+  }
+  // The accepted end of a connection made to `acceptor`.
+  explicit raw_client(boost::asio::ip::tcp::acceptor& acceptor) : socket_(context_) {
+    acceptor.accept(socket_);
+    set_up();
   }
   void send(std::string_view bytes) { boost::asio::write(socket_, boost::asio::buffer(bytes.data(), bytes.size())); }
   void shutdown_send() { socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send); }
   void close() { socket_.close(); }
+  // An abortive close: the peer sees a reset, not an orderly end.
+  void abort() {
+    socket_.set_option(boost::asio::socket_base::linger(true, 0));
+    socket_.close();
+  }
+  // Every read waits `seconds` at most.
+  void read_timeout(int seconds) {
+    timeval tv{seconds, 0};
+    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+
+  // One whole frame of the internal protocol (`n0,n1,n3\n` + n3 bytes + `\n`), or nothing.
+  std::optional<std::string> frame() {
+    while (true) {
+      auto line = buffer_.find('\n');
+      if (line != std::string::npos) {
+        std::size_t n3 = std::stoul(buffer_.substr(buffer_.rfind(',', line) + 1, line));
+        if (buffer_.size() >= line + 1 + n3 + 1) {
+          std::string one = buffer_.substr(0, line + 1 + n3 + 1);
+          buffer_.erase(0, one.size());
+          return one;
+        }
+      }
+      if (!fill()) return std::nullopt;
+    }
+  }
 
   // One whole response (headers + Content-Length body), or nothing on EOF/timeout.
   std::optional<std::string> response() {
@@ -48,6 +77,10 @@ class raw_client {
   }
 
  private:
+  void set_up() {
+    read_timeout(5);
+    socket_.set_option(boost::asio::ip::tcp::no_delay(true));
+  }
   bool fill() {
     char chunk[65536];
     boost::system::error_code ec;

@@ -7,10 +7,12 @@
 //   ... Xy arrives with a per-request return address: self.reply(table) answers that request.
 //   lc::connect(self, lc::HostPort{"127.0.0.1", 5051});  // framed: Connected{proxy_address}
 //   self.send(Xy{}, remote_address);                     // addresses from Accepted/Connected/returns
+//   lc::connect(self, where, lc::frame_options{.keep_alive = true});  // a silent peer: Closed(WENT_STALE)
 #include <string>
 #include <vector>
 
 #include "lc/detail/frame_codec.hpp"
+#include "lc/detail/frame_keeper.hpp"
 #include "lc/detail/http_server_session.hpp"
 #include "lc/net_messages.hpp"
 #include "lc/object.hpp"
@@ -29,6 +31,11 @@ http_server_spec http_server(detail::http_server_options options = {}) {
 
 struct frame_options {
   std::size_t frame_cap = detail::default_frame_cap;  // bigger frames are refused to their sender
+  // connect only: KeepAlive/StillThere ping-pong (wire-contract §5.5); a silent peer ends the
+  // link with Closed(WENT_STALE). Either side answers a peer that asks, whatever this says.
+  bool keep_alive = false;
+  // Seconds (times a random factor in [0.95,1.05)) this side asks its peer to wait.
+  double keep_alive_period = detail::default_keep_alive_period;
 };
 
 std::string listen(object& self, const HostPort& where, http_server_spec server);

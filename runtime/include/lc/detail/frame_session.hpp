@@ -27,6 +27,7 @@ class frame_session : public std::enable_shared_from_this<frame_session> {
   void send(std::string bytes);  // any thread
   void close(EndOfTransport reason = EndOfTransport::ON_REQUEST, std::string note = {});
   std::size_t cap() const { return cap_; }
+  net::any_io_executor executor() { return socket_.get_executor(); }  // the connection's strand
 
   HostPort local;
   HostPort remote;

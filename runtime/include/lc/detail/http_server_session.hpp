@@ -32,6 +32,7 @@ struct http_server_options {
   std::size_t body_limit = 1024 * 1024;   // 413 above
   std::size_t max_pending = 64;           // queued responses per connection before reading pauses
   std::size_t max_connections = 4096;     // 503 above
+  std::size_t max_pending_requests = 10'000;  // delivered and unanswered, all connections: 503 above
   std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
   std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
 };
@@ -47,7 +48,8 @@ struct http_server_events {
 class http_session : public std::enable_shared_from_this<http_session> {
  public:
   http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types, http_server_options options,
-               std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live);
+               std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live,
+               std::shared_ptr<std::atomic<std::size_t>> pending);
   void start();
   // From any thread: the response bytes for request `seq` (from response_for()).
   void answer(std::uint32_t seq, std::string bytes);
@@ -63,10 +65,13 @@ class http_session : public std::enable_shared_from_this<http_session> {
     std::optional<std::string> bytes;
     bool close_after = false;
     std::chrono::steady_clock::time_point deadline;
+    bool held = false;  // counted in the listener's pending requests until answered
   };
   void read_next();
   void on_read(boost::system::error_code ec);
-  void enqueue(std::string bytes, bool close_after);
+  void enqueue(std::string bytes, bool close_after, bool held = false);
+  bool hold();  // a place among the listener's pending requests, or false at the cap
+  void release(slot& s);
   void fill(std::uint32_t seq, std::string bytes);
   void write_next();
   void arm_deadline();
@@ -89,6 +94,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   bool writing_now_ = false;
   bool finished_ = false;
   std::shared_ptr<std::atomic<std::size_t>> live_;
+  std::shared_ptr<std::atomic<std::size_t>> pending_;
 };
 
 class http_listener : public std::enable_shared_from_this<http_listener> {
@@ -100,6 +106,7 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
   void start();
   void stop();
   std::size_t connections() const { return *live_; }
+  std::size_t pending_requests() const { return *pending_; }
 
  private:
   void accept_next();
@@ -110,6 +117,7 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
   http_server_options options_;
   std::shared_ptr<http_server_events> events_;
   std::shared_ptr<std::atomic<std::size_t>> live_ = std::make_shared<std::atomic<std::size_t>>(0);
+  std::shared_ptr<std::atomic<std::size_t>> pending_ = std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 std::string utc_now_text();
