@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -166,6 +167,7 @@ bool dispatcher::dispatch(hosted& h, envelope& e) {
   machine_base& m = *h.machine;
   detail_access::received(m, e.to, e.from);
   log_received(m, e);
+  std::optional<message> value;
   try {
     switch (machine_access::receive(m, e.m)) {
       case machine_base::outcome::handled: break;
@@ -174,16 +176,18 @@ bool dispatcher::dispatch(hosted& h, envelope& e) {
         break;
       case machine_base::outcome::dropped: log_dropped(e, m.name(), m.state_name()); break;
     }
-    return false;
+    value = machine_access::take_finished(m);  // finish(): no exception on the usual way out
+    if (!value) return false;
   } catch (completion& c) {
-    finish_object(m, std::move(c.value));
+    value = std::move(c.value);
   } catch (closed_mailbox&) {
-    finish_object(m, Aborted{});
+    value = Aborted{};
   } catch (std::exception& x) {
-    finish_object(m, unhandled_exception(m, x.what()));
+    value = unhandled_exception(m, x.what());
   } catch (...) {
-    finish_object(m, unhandled_exception(m, "unknown exception"));
+    value = unhandled_exception(m, "unknown exception");
   }
+  finish_object(m, std::move(*value));
   return true;
 }
 

@@ -6,18 +6,18 @@ namespace lc {
 
 void library_host::on(const Start&) { connect(*this, parent_); }
 
-void library_host::on(const Stop&) { complete(Aborted{}); }
+void library_host::on(const Stop&) { finish(Aborted{}); }
 
 void library_host::on(const Connected&) { trace("Connected to parent", "at", parent_.host + ":" + std::to_string(parent_.port)); }
 
 void library_host::on(const NotConnected& refused) {
   send(Stop{}, main_);
-  complete(refused);
+  finish(refused);
 }
 
 void library_host::on(const Closed&) {
   send(Stop{}, main_);
-  complete(Aborted{});
+  finish(Aborted{});
 }
 
 void library_host::on_unknown(const message& m) { forward(m, main_, return_address()); }

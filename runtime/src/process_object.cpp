@@ -76,7 +76,7 @@ std::vector<std::string> ProcessObject::child_arguments() const {
 }
 
 void ProcessObject::on(const Start&) {
-  if (binding_ == nullptr) complete(Faulted("cannot execute function (not registered)"));
+  if (binding_ == nullptr) return finish(Faulted("cannot execute function (not registered)"));
   if (binding_->library) {
     listen_id_ = listen(*this, HostPort{"127.0.0.1", 0});
     return;
@@ -93,7 +93,7 @@ void ProcessObject::on(const Listening& listening) {
 
 void ProcessObject::on(const NotListening& refused) {
   if (child_main_ || stopping_) return;  // the listen was closed on purpose
-  complete(Faulted("cannot start library process", refused.to_string()));
+  finish(Faulted("cannot start library process", refused.to_string()));
 }
 
 void ProcessObject::on(const Accepted& accepted) {
@@ -119,20 +119,20 @@ void ProcessObject::on_unknown(const message& m) {
 
 void ProcessObject::spawn(std::vector<std::string> arguments) {
   auto path = detail::find_executable(binding_->executable);
-  if (!path) complete(Faulted("cannot execute " + binding_->executable + " (not found)"));
+  if (!path) return finish(Faulted("cannot execute " + binding_->executable + " (not found)"));
   try {
     auto self = self_address();
     child_ = std::make_unique<detail::child_process>(*path, arguments, [self](detail::child_exit e) {
       detail::post(ChildExited{e.code, std::move(e.output)}, self, self);
     });
   } catch (const std::system_error& e) {
-    complete(Faulted("cannot start process \"" + *path + "\" (" + e.code().message() + ")"));
+    return finish(Faulted("cannot start process \"" + *path + "\" (" + e.code().message() + ")"));
   }
   log('(', "Started process (" + std::to_string(child_->pid()) + ")");
 }
 
 void ProcessObject::on(const Stop&) {
-  if (!child_) complete(Aborted{});  // a library still waiting to listen
+  if (!child_) return finish(Aborted{});  // a library still waiting to listen
   if (stopping_) return;
   stopping_ = true;
   child_->signal(SIGINT);
@@ -149,10 +149,10 @@ void ProcessObject::on(const ChildExited& e) {
   cancel<T2>();
   if (stopping_) {
     log(')', "Process aborted [" + pid + "] (code " + std::to_string(e.code) + ")");
-    complete(Aborted{});
+    return finish(Aborted{});
   }
   log(')', "Process (" + pid + ") ended with " + std::to_string(e.code));
-  complete(result_of(e));
+  finish(result_of(e));
 }
 
 message ProcessObject::result_of(const ChildExited& e) const {

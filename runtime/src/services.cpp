@@ -11,26 +11,27 @@
 namespace lc {
 
 void Delay::on(const Start&) { start<T1>(seconds_); }
-void Delay::on(const T1&) { complete(TimedOut(T1{})); }
-void Delay::on(const Stop&) { complete(Aborted{}); }
+void Delay::on(const T1&) { finish(TimedOut(T1{})); }
+void Delay::on(const Stop&) { finish(Aborted{}); }
 
 // ---------------------------------------------------------------------------------------------
 void GetResponse::on(const Start&) {
   if (!detail::watch(server_, self_address()))
-    complete(Faulted("no response", "address " + server_.to_string() + " is not alive"));
+    return finish(Faulted("no response", "address " + server_.to_string() + " is not alive"));
   send(request_, server_);
   if (seconds_) start<T1>(*seconds_);
 }
-void GetResponse::on(const Stop&) { finish(Aborted{}); }
-void GetResponse::on(const T1&) { finish(TimedOut(T1{})); }
+void GetResponse::on(const Stop&) { finish_with(Aborted{}); }
+void GetResponse::on(const T1&) { finish_with(TimedOut(T1{})); }
 void GetResponse::on(const Gone& g) {
-  if (g.who == server_) complete(Faulted("no response", "address " + server_.to_string() + " ended before replying"));
-  finish(received());
+  if (g.who == server_)
+    return finish(Faulted("no response", "address " + server_.to_string() + " ended before replying"));
+  finish_with(received());
 }
-void GetResponse::on_unknown(const message& m) { finish(m); }
-void GetResponse::finish(message value) {
+void GetResponse::on_unknown(const message& m) { finish_with(m); }
+void GetResponse::finish_with(message value) {
   detail::unwatch(server_, self_address());
-  complete(std::move(value));
+  finish(std::move(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -49,11 +50,11 @@ void ObjectSpool::on(const Start&) {
   auto& s = settings_;
   if (s.object_count < 1 || (s.size_of_queue && *s.size_of_queue < 1) || (s.responsiveness && *s.responsiveness < 0.5) ||
       (s.stand_down && *s.stand_down < 2.0))
-    complete(Faulted("unexpected parameters (count=" + std::to_string(s.object_count) + ", size=" +
+    return finish(Faulted("unexpected parameters (count=" + std::to_string(s.object_count) + ", size=" +
                      optional_text(s.size_of_queue) + ", responsiveness=" + optional_text(s.responsiveness) +
                      "), stand_down=" + optional_text(s.stand_down) + ")"));
   if (s.busy_pass_rate < 1)
-    complete(Faulted("unexpected parameters (busy_pass_rate=" + std::to_string(s.busy_pass_rate) + ")"));
+    return finish(Faulted("unexpected parameters (busy_pass_rate=" + std::to_string(s.busy_pass_rate) + ")"));
   if (!factory_) return;
   for (std::int64_t i = 0; i < s.object_count; ++i) add_worker(static_cast<std::size_t>(i));
 }
@@ -159,7 +160,7 @@ void ObjectSpool::on(const Returned& returned) {
     if (context && std::any_cast<std::size_t>(&*context))
       worker_ended(*std::any_cast<std::size_t>(&*context), worker, returned.message);
   }
-  if (clearing_ && working() == 0) complete(Aborted{});
+  if (clearing_ && working() == 0) finish(Aborted{});
 }
 
 void ObjectSpool::worker_ended(std::size_t index, const address& worker, const message& value) {
@@ -185,7 +186,7 @@ void ObjectSpool::on(const Stop&) {
   clearing_ = true;
   for (auto& r : pending_) send(Aborted{}, r.client);
   pending_.clear();
-  if (abort(Aborted{}) == 0) complete(Aborted{});
+  if (abort(Aborted{}) == 0) finish(Aborted{});
 }
 
 }  // namespace lc

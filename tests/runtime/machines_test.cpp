@@ -147,3 +147,83 @@ TEST(machines, state_machine_logs_name_with_its_state) {
   test::returned(self);
   EXPECT_TRUE(log.contains(g.to_string() + "gate[OPEN] - Received Stop from "));
 }
+
+namespace {
+
+// finish() records the value and returns: the Ack sent after it still goes out, then the machine ends.
+struct finisher : lc::stateless<finisher, lc::Start, Xy, lc::Stop> {
+  void on(const lc::Start&) {}
+  void on(const Xy& xy) {
+    finish(xy.x);
+    reply(lc::Ack{});
+  }
+  void on(const lc::Stop&) {
+    abort(lc::Aborted{});  // the stored value replaces finish()'s, as with complete()
+    finish(std::int64_t{0});
+  }
+};
+struct threaded_finisher : finisher {
+  static constexpr bool threaded = true;
+};
+
+// A state machine that finishes in a handler returning its next state.
+struct finishing_gate : lc::state_machine<finishing_gate, gate_state, lc::Start, lc::Ack> {
+  finishing_gate() : state_machine(gate_state::CLOSED) {}
+  gate_state on(lc::in<gate_state::CLOSED>, const lc::Start&) { return gate_state::CLOSED; }
+  gate_state on(lc::in<gate_state::CLOSED>, const lc::Ack&) {
+    finish(std::string("finished"));
+    return gate_state::OPEN;
+  }
+};
+
+void exercise_finisher(lc::channel& self, lc::address machine) {
+  self.send(Xy{7, 1}, machine);
+  test::expect<lc::Ack>(self);  // sent after finish(): the handler ran to its end
+  EXPECT_EQ(*test::returned(self).get<std::int64_t>(), 7);
+  EXPECT_EQ(self.return_address(), machine);
+  EXPECT_FALSE(lc::detail::alive(machine));
+}
+
+}  // namespace
+
+TEST(machines, finish_ends_the_machine_when_the_handler_returns_on_the_default_dispatcher) {
+  lc::channel self;
+  exercise_finisher(self, self.create<finisher>());
+}
+TEST(machines, finish_ends_the_machine_when_the_handler_returns_on_a_named_thread) {
+  lc::channel self;
+  exercise_finisher(self, lc::create_on<finisher>(self, placement_named("finisher-thread")));
+}
+TEST(machines, finish_ends_the_machine_when_the_handler_returns_on_its_own_thread) {
+  lc::channel self;
+  exercise_finisher(self, self.create<threaded_finisher>());
+}
+
+TEST(machines, finish_logs_destroyed_and_calls_the_parents_on_return_callback) {
+  test::log_capture log(lc::log_level::OBJECT);
+  lc::channel self;
+  auto m = self.create<finisher>();
+  lc::message seen;
+  self.on_return(m, [&](lc::object&, const lc::message& value) { seen = value; });
+  self.send(Xy{3, 1}, m);
+  test::expect<lc::Ack>(self);
+  auto returned = test::next(self);
+  ASSERT_TRUE(self.handle_returned(returned));
+  EXPECT_EQ(*seen.get<std::int64_t>(), 3);
+  EXPECT_TRUE(log.contains(m.to_string() + "finisher - Destroyed"));
+}
+
+TEST(machines, finish_after_abort_returns_the_aborted_value) {
+  lc::channel self;
+  auto m = self.create<finisher>();
+  self.send(lc::Stop{}, m);
+  EXPECT_TRUE(test::returned(self).is<lc::Aborted>());
+}
+
+TEST(machines, finish_in_a_state_machine_ends_it_after_the_transition) {
+  lc::channel self;
+  auto g = self.create<finishing_gate>();
+  self.send(lc::Ack{}, g);
+  EXPECT_EQ(*test::returned(self).get<std::string>(), "finished");
+  EXPECT_FALSE(lc::detail::alive(g));
+}

@@ -21,7 +21,7 @@ struct GetResponse : stateless<GetResponse, Start, Stop, T1, Gone> {
   void on_unknown(const message& m);
 
  private:
-  void finish(message value);
+  void finish_with(message value);  // stops watching the server, then finish()
   message request_;
   address server_;
   std::optional<double> seconds_;

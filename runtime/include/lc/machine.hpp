@@ -5,6 +5,7 @@
 //     void on(const lc::Start&) { send(Xy{}, peer); }
 //     void on(const Xy&) { reply(Xy{}); }
 //     void on(const lc::Faulted&) { complete(); }          // also catches TimedOut, Busy ...
+//     void on(const lc::Stop&) { finish(lc::Aborted{}); }  // ends once the handler returns
 //     void on_unknown(const lc::message& m) { ... }         // optional catch-all
 //   };
 //
@@ -25,6 +26,7 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <typeinfo>
 
@@ -48,18 +50,29 @@ class machine_base : public object {
   virtual outcome receive(const message& m) = 0;
   const message& received() const { return *received_; }  // the message being handled
 
+  // Ends the machine as complete() does, but once the current handler returns: no exception, and
+  // the code after it still runs. The last value given wins.
+  void finish(message value = {}) { finished_ = std::move(value); }
+
  protected:
   using object::object;
 
  private:
   friend struct machine_access;
   const message* received_ = nullptr;
+  std::optional<message> finished_;
 };
 
 struct machine_access {
   static machine_base::outcome receive(machine_base& m, const message& msg) {
     m.received_ = &msg;
     return m.receive(msg);
+  }
+  // The value given to finish() by the last handler, if it called it.
+  static std::optional<message> take_finished(machine_base& m) {
+    std::optional<message> value;
+    value.swap(m.finished_);
+    return value;
   }
 };
 
