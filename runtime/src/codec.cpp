@@ -220,8 +220,16 @@ void write_json(const boost::json::value& j, std::string& out) {
   }
 }
 
+namespace {
+constexpr std::string_view any_prefix = "{\"value\":";
+}  // namespace
+
 void encode_message(const message& m, std::string& out, encode_context& ctx) {
   if (m.empty()) { out += "null"; return; }
+  if (const auto* text = m.encoding()) {  // the triple inside {"value":...}
+    out.append(*text, any_prefix.size(), text->size() - any_prefix.size() - 1);
+    return;
+  }
   if (const auto* unknown = m.get<Incognito>()) {
     out += '[';
     write_string(unknown->type_name, out);
@@ -348,6 +356,7 @@ boost::json::value parse_json(std::string_view text, boost::json::storage_ptr st
 }
 
 std::string encode_any(const message& m, encode_context ctx) {
+  if (const auto* text = m.encoding()) return *text;
   std::string out;
   out.reserve(256);
   out += "{\"value\":";
@@ -360,6 +369,20 @@ message decode_any(std::string_view text, decode_context ctx) {
   boost::json::monotonic_resource arena;
   auto document = parse_json(text, &arena);
   return decode_message(detail::envelope_value(document), ctx);
+}
+
+message decode_any_keeping_text(std::string text, decode_context ctx) {
+  message m;
+  bool one_member = false;
+  {
+    boost::json::monotonic_resource arena;
+    auto document = parse_json(text, &arena);
+    m = decode_message(detail::envelope_value(document), ctx);
+    one_member = document.get_object().size() == 1;  // envelope_value found an object
+  }
+  bool compact = text.starts_with("{\"value\":[") && text.ends_with("]}");  // the triple, unpadded
+  if (!m || !one_member || !compact) return m;
+  return m.with_encoding(std::move(text));
 }
 
 }  // namespace lc

@@ -161,7 +161,7 @@ std::optional<raw_frame> frame_parser::next() {
   return frame;
 }
 
-inbound_frame decode_frame(const raw_frame& frame, const frame_ends& ends) {
+inbound_frame decode_frame(raw_frame frame, const frame_ends& ends) {
   inbound_frame in;
   {
     const auto& header = envelope_value(frame.header, "header");
@@ -205,7 +205,7 @@ inbound_frame decode_frame(const raw_frame& frame, const frame_ends& ends) {
       if (k == key) return a;
     ctx.fail("address key \"" + std::string(key) + "\" not in the book");
   };
-  in.body = decode_any(frame.body, ctx);
+  in.body = in.book.empty() ? decode_any_keeping_text(std::move(frame.body), ctx) : decode_any(frame.body, ctx);
   return in;
 }
 

@@ -118,7 +118,7 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
   detail::post(opened(proxy), owner, proxy);
   frame_session::events events;
   events.frame = [ends, keeper](raw_frame f) {
-    inbound_frame in = decode_frame(f, *ends);  // throws: this connection closes with the reason
+    inbound_frame in = decode_frame(std::move(f), *ends);  // throws: this connection closes with the reason
     if (keeper->take(in.body, in.return_address)) return;
     detail::post(std::move(in.body), in.to, in.return_address);
   };

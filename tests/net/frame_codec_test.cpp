@@ -179,3 +179,40 @@ TEST(frame_codec, address_translation_follows_the_reference_rules) {
   EXPECT_EQ(address_to_wire(lc::address{7, 32}, ends), (lc::address{7, 0}));
   EXPECT_EQ(address_to_wire(lc::address{5}, ends), lc::address{5});
 }
+
+TEST(frame_codec, a_received_body_without_addresses_is_encoded_again_as_the_bytes_received) {
+  table t{{0.1, 1e-7}, {123456789.125, 2.0 / 3}};
+  lc::message sent(t);
+  auto frame = parse_all(encode_frame(sent, lc::address{7, 100}, lc::address{5}, {100, 10})).at(0);
+  std::string body = frame.body;
+  auto in = decode_frame(frame, {200, 20});
+  ASSERT_NE(in.body.encoding(), nullptr);
+  ASSERT_TRUE(in.body.get<table>());
+  EXPECT_EQ(*in.body.get<table>(), t);  // decoded all the same
+  EXPECT_EQ(lc::encode_any(in.body), body);  // an HTTP reply's body: the bytes received ...
+  EXPECT_EQ(lc::encode_any(in.body), lc::encode_any(sent));  // ... which are ours, byte for byte
+  EXPECT_EQ(lc::encode_any(lc::Returned{in.body}), lc::encode_any(lc::Returned{sent}));  // nested
+  auto onward = parse_all(encode_frame(in.body, lc::address{9, 300}, lc::address{5}, {300, 30})).at(0);
+  EXPECT_EQ(onward.body, body);  // relayed over another link
+}
+
+TEST(frame_codec, a_kept_body_is_copied_not_encoded_again) {
+  // 1.50 is no encoder's output (ours writes 1.5): only a copy reproduces it.
+  std::string body = R"({"value":["vector<vector<float8>>",[[1.50]],[]]})";
+  auto in = decode_frame(raw_frame{R"({"value":{"to_address":[7,100],"return_address":[5]}})", body, R"({"value":[]})"},
+                         {200, 20});
+  EXPECT_EQ(lc::encode_any(in.body), body);
+}
+
+TEST(frame_codec, a_body_with_addresses_or_not_in_the_compact_envelope_is_encoded_afresh) {
+  auto with_address = parse_all(encode_frame(lc::message(frame_api::Pointed{"here", lc::address{5}}),
+                                             lc::address{7, 100}, lc::address{5}, {100, 10})).at(0);
+  EXPECT_EQ(decode_frame(with_address, {200, 20}).body.encoding(), nullptr);  // its keys mean nothing here
+  for (std::string text : {R"({"value": ["test_api.Xy",{"x":2,"y":3},[]]})",
+                           R"({"value":["test_api.Xy",{"x":2,"y":3},[]],"extra":[]})",
+                           R"({"value":["test_api.Xy",{"x":2,"y":3},[]]} )", R"({"value":null})"}) {
+    auto m = lc::decode_any_keeping_text(text);
+    EXPECT_EQ(m.encoding(), nullptr) << text;
+    if (m) EXPECT_EQ(lc::encode_any(m), R"({"value":["test_api.Xy",{"x":2,"y":3},[]]})") << text;
+  }
+}

@@ -13,6 +13,10 @@ namespace lc {
 
 std::string encode_any(const message& m, encode_context ctx = {});
 message decode_any(std::string_view text, decode_context ctx = {});
+// decode_any, and the message keeps `text` (message::with_encoding) when it is one compact
+// {"value":[...]} member: forwarding a received message then costs a copy, not an encode.
+// Only for text without address keys, since the keys mean nothing to the next receiver.
+message decode_any_keeping_text(std::string text, decode_context ctx = {});
 
 // Any JSON that Python's json.loads accepts (NaN and Infinity too); otherwise codec_error with
 // its words: `cannot decode (Expecting value: line 1 column 1 (char 0))`.

@@ -64,6 +64,15 @@ class message {
   message(std::shared_ptr<const void> value, const type_record* type)
       : value_(std::move(value)), type_(type) {}
 
+  // The same value, remembering the text it was decoded from, {"value":[signature, value, []]}
+  // exactly as encode_any writes it: encoding the message again copies that text.
+  message with_encoding(std::string text) const {
+    message m = *this;
+    m.encoding_ = std::make_shared<const std::string>(std::move(text));
+    return m;
+  }
+  const std::string* encoding() const { return encoding_.get(); }
+
   bool empty() const { return type_ == nullptr; }
   explicit operator bool() const { return type_ != nullptr; }
   const type_record* type() const { return type_; }
@@ -85,6 +94,7 @@ class message {
  private:
   std::shared_ptr<const void> value_;
   const type_record* type_ = nullptr;
+  std::shared_ptr<const std::string> encoding_;
 };
 
 }  // namespace lc

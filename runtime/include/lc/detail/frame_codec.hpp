@@ -68,6 +68,7 @@ struct inbound_frame {
 };
 
 // Throws frame_error or codec_error.
-inbound_frame decode_frame(const raw_frame& frame, const frame_ends& ends);
+// A body without addresses keeps its text, so that relaying it again encodes nothing.
+inbound_frame decode_frame(raw_frame frame, const frame_ends& ends);
 
 }  // namespace lc::detail
