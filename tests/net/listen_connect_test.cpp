@@ -5,6 +5,8 @@
 
 #include <thread>
 
+#include <boost/describe/enum_to_string.hpp>
+
 #include "lc/runtime.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"
@@ -130,6 +132,34 @@ TEST(listen_connect, two_objects_exchange_messages_over_a_framed_connection) {
   });
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "peer ok");
+}
+
+// Process teardown sends Stop to every connection's proxy. It must close the connection, as the
+// reference's proxy does, and never travel: a Stop frame made a Python server abort (INTEROP.md).
+TEST(listen_connect, a_stop_to_a_framed_connection_closes_it_and_never_reaches_the_peer) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0});
+    auto listening = expect<lc::Listening>(self);
+    if (!listening) return "no Listening";
+    lc::connect(self, listening.get<lc::Listening>()->listening_ipp);
+    auto connected = expect<lc::Connected>(self);
+    if (!connected) return "no Connected";
+    self.send(lc::Stop{}, connected.get<lc::Connected>()->proxy_address);
+    std::string seen;
+    for (int closed = 0; closed < 2;) {
+      auto m = self.input(10.0);
+      if (!m) return seen + " then nothing";
+      if (auto* c = m->get<lc::Closed>()) {
+        ++closed;
+        seen += std::string(" Closed:") + boost::describe::enum_to_string(c->reason, "?");
+      } else if (m->is<lc::Stop>()) {
+        seen += " Stop";
+      }
+    }
+    return seen;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), " Closed:ON_REQUEST Closed:ABANDONED_BY_REMOTE");
 }
 
 TEST(listen_connect, connecting_to_a_closed_port_gives_not_connected) {
