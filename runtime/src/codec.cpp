@@ -228,6 +228,8 @@ void encode_message(const message& m, std::string& out, encode_context& ctx) {
     out += ',';
     out += unknown->word;
     out += ",[]]";
+    if (ctx.keep_in_book)
+      for (const auto& [key, a] : unknown->address_book) ctx.keep_in_book(key, a);
     return;
   }
   out += '[';
@@ -248,6 +250,7 @@ message decode_message(const boost::json::value& j, decode_context& ctx) {
   if (type == nullptr) {
     Incognito unknown{std::string(signature), {}};
     write_json(a[1], unknown.word);
+    if (ctx.book) unknown.address_book = *ctx.book;
     return message(std::move(unknown));
   }
   return message(type->decode(a[1], ctx), type);

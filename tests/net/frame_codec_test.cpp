@@ -226,3 +226,25 @@ TEST(frame_codec, our_encoder_writes_what_the_python_original_wrote_for_the_same
   }
   EXPECT_NE(frames[3].book.find(",[3,0]]"), std::string::npos) << frames[3].book;
 }
+
+// A Python library child's first frame: PublishedDirectory, a type we do not register, with its
+// directory's address in the body. Forwarded on, the key must come with its book entry: without
+// it the Python original refused the frame and closed the connection (INTEROP.md).
+TEST(frame_codec, an_unregistered_message_forwarded_on_keeps_the_addresses_in_its_body) {
+  auto frames = captured("python_published_directory.frames");
+  ASSERT_EQ(frames.size(), 1u);
+  auto in = decode_frame(frames[0], frame_ends{5, 4});
+  const auto* unknown = in.body.get<lc::Incognito>();
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->type_name, "layer_cake.object_directory.PublishedDirectory");
+  std::string sent = encode_frame(in.body, in.return_address, lc::address{4}, frame_ends{5, 4});
+  auto out = parse_all(sent).at(0);
+  EXPECT_EQ(out.body, frames[0].body);  // same word, same key
+  auto key = boost::json::parse(frames[0].book).at("value").at(0).at(0);
+  EXPECT_EQ(boost::json::serialize(boost::json::parse(out.book)),
+            boost::json::serialize(boost::json::value{{"value", {{key, {16, 0}}}}}));
+  // The Python side resolves the key to its own directory again.
+  auto back = decode_frame(out, frame_ends{20, 16});
+  ASSERT_TRUE(back.body.get<lc::Incognito>());
+  EXPECT_EQ(back.body.get<lc::Incognito>()->address_book.at(0).second, lc::address{16});
+}
