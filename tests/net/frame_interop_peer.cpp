@@ -5,7 +5,7 @@
 //                            to p.where; returns the reason of the first Closed.
 //   --role=drive --port=N    connect and run the exchange of drive() below; returns "ok", or with
 //                            --hold=true the reason of the Closed that ends it.
-// ctest runs it against itself (frame_interop_peer_*); INTEROP.md runs it against the Python one.
+// frame_interop_peer_test runs it against itself; INTEROP.md runs it against the Python one.
 #include <map>
 
 #include <boost/describe/enum_to_string.hpp>
