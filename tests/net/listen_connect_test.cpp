@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <thread>
 
 #include <boost/describe/enum_to_string.hpp>
@@ -123,12 +124,22 @@ TEST(listen_connect, two_objects_exchange_messages_over_a_framed_connection) {
     auto answer = expect<types_demo::Inner>(self);
     if (!answer || answer.get<types_demo::Inner>()->a != 42) return "no answer";
     self.send(lc::Ack{}, remote);
-    auto closed = expect<lc::Closed>(self);
-    if (!closed) return "no Closed";
-    if (closed.get<lc::Closed>()->reason != lc::EndOfTransport::ABANDONED_BY_REMOTE) return "wrong reason";
-    auto returned = expect<lc::Returned>(self);
-    if (!returned || !returned.get<lc::Returned>()->message.get<std::string>()) return "peer gave nothing";
-    return *returned.get<lc::Returned>()->message.get<std::string>();
+    // The peer's Returned may overtake this side's Closed: take both, in either order.
+    std::optional<lc::EndOfTransport> reason;
+    std::optional<std::string> peer_said;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while ((!reason || !peer_said) && std::chrono::steady_clock::now() < deadline) {
+      auto m = self.input(1.0);
+      if (!m) continue;
+      if (auto* closed = m->get<lc::Closed>()) reason = closed->reason;
+      if (auto* returned = m->get<lc::Returned>()) {
+        auto* text = returned->message.get<std::string>();
+        peer_said = text ? *text : "peer gave nothing";
+      }
+    }
+    if (!reason) return "no Closed";
+    if (*reason != lc::EndOfTransport::ABANDONED_BY_REMOTE) return "wrong reason";
+    return peer_said.value_or("no Returned");
   });
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "peer ok");
