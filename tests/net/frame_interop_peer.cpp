@@ -5,6 +5,8 @@
 //                            to p.where; returns the reason of the first Closed.
 //   --role=drive --port=N    connect and run the exchange of drive() below; returns "ok", or with
 //                            --hold=true the reason of the Closed that ends it.
+//   --keep-alive=true (drive) and --period=S (both): frame_options' keep-alive fields;
+//   --linger=S (drive): wait S seconds after Connected first (a Closed then ends it).
 // frame_interop_peer_test runs it against itself; INTEROP.md runs it against the Python one.
 #include <map>
 
@@ -19,8 +21,11 @@ struct peer_settings {
   std::string role = "drive";
   std::int64_t port = 0;
   bool hold = false;
+  bool keep_alive = false;
+  double period = lc::detail::default_keep_alive_period;
+  double linger = 0.0;
 };
-BOOST_DESCRIBE_STRUCT(peer_settings, (), (role, port, hold))
+BOOST_DESCRIBE_STRUCT(peer_settings, (), (role, port, hold, keep_alive, period, linger))
 
 struct mismatch {
   std::string what;
@@ -55,7 +60,7 @@ lc::message responder_worker(lc::channel& self) {
 }
 
 lc::message respond(lc::channel& self, const peer_settings& settings) {
-  lc::listen(self, lc::HostPort{"127.0.0.1", settings.port});
+  lc::listen(self, lc::HostPort{"127.0.0.1", settings.port}, lc::frame_options{.keep_alive_period = settings.period});
   auto m = self.input();
   if (!m.is<lc::Listening>()) return m;
   note("listening at " + std::to_string(m.get<lc::Listening>()->listening_ipp.port));
@@ -93,9 +98,16 @@ void check_table(const table& t, std::size_t x, std::size_t y, const std::string
 }
 
 lc::message drive(lc::channel& self, const peer_settings& settings) {
-  lc::connect(self, lc::HostPort{"127.0.0.1", settings.port});
+  lc::connect(self, lc::HostPort{"127.0.0.1", settings.port},
+              lc::frame_options{.keep_alive = settings.keep_alive, .keep_alive_period = settings.period});
   expect<lc::Connected>(self, "connect");
   auto proxy = self.return_address();
+  if (settings.linger > 0) {
+    if (auto m = self.input(settings.linger)) {
+      if (auto* closed = m->get<lc::Closed>()) return reason_of(*closed);
+      throw mismatch{"linger: got " + m->type_name()};
+    }
+  }
   // 1. A request to the remote listener, answered by its worker.
   self.send(test_api::Xy{2, 3}, proxy);
   check_table(expect<table>(self, "table 1"), 2, 3, "table 1");
