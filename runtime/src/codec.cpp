@@ -248,7 +248,7 @@ message decode_message(const boost::json::value& j, decode_context& ctx) {
   auto signature = std::string_view(a[0].get_string());
   const type_record* type = find_type(signature);
   if (type == nullptr) {
-    Incognito unknown{std::string(signature), {}};
+    Incognito unknown{std::string(signature), {}, {}};
     write_json(a[1], unknown.word);
     if (ctx.book) unknown.address_book = *ctx.book;
     return message(std::move(unknown));
