@@ -236,6 +236,8 @@ void encode_message(const message& m, std::string& out, encode_context& ctx) {
     out += ',';
     out += unknown->word;
     out += ",[]]";
+    if (ctx.keep_in_book)
+      for (const auto& [key, a] : unknown->address_book) ctx.keep_in_book(key, a);
     return;
   }
   out += '[';
@@ -254,8 +256,9 @@ message decode_message(const boost::json::value& j, decode_context& ctx) {
   auto signature = std::string_view(a[0].get_string());
   const type_record* type = find_type(signature);
   if (type == nullptr) {
-    Incognito unknown{std::string(signature), {}};
+    Incognito unknown{std::string(signature), {}, {}};
     write_json(a[1], unknown.word);
+    if (ctx.book) unknown.address_book = *ctx.book;
     return message(std::move(unknown));
   }
   return message(type->decode(a[1], ctx), type);

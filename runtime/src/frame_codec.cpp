@@ -109,6 +109,11 @@ std::string encode_frame(const message& m, const address& to, const address& ret
     write_string(key, out);
     book.emplace_back(std::move(key), a);
   };
+  ctx.keep_in_book = [&](const std::string& key, const address& a) {
+    for (const auto& entry : book)
+      if (entry.first == key) return;
+    book.emplace_back(key, a);
+  };
   std::string body = encode_any(m, ctx);
   return assemble(header_json(to, return_address, false, ends), body, book_json(book, ends), cap);
 }
@@ -198,6 +203,7 @@ inbound_frame decode_frame(raw_frame frame, const frame_ends& ends) {
   }
   // A relayed body is decoded too: the next proxy re-encodes it with its own book.
   decode_context ctx;
+  ctx.book = &in.book;
   ctx.read_address = [&](const boost::json::value& j) -> address {
     if (!j.is_string()) ctx.fail("unhashable type: '" + std::string(json_kind(j)) + "'");
     auto key = std::string_view(j.get_string());

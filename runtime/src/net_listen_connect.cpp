@@ -101,6 +101,7 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
         if (!s) return;
         if (to.size() == 1) {
           if (const auto* close = m.get<Close>()) return s->close(close->reason, close->note.value_or(""));
+          if (m.get<Stop>()) return s->close();  // the process is ending: a Stop never crosses to the peer
         }
         try {
           s->send(encode_frame(m, to, from, *ends, s->cap()));

@@ -33,6 +33,21 @@ std::optional<T> next(lc::channel& self, std::string& unexpected, double seconds
   return std::nullopt;
 }
 
+// The next A and the next B, in either order (say a Closed and a child's Returned, which race).
+template <class A, class B>
+std::pair<std::optional<A>, std::optional<B>> next_two(lc::channel& self, std::string& unexpected, double seconds = 10.0) {
+  std::pair<std::optional<A>, std::optional<B>> got;
+  auto deadline = clock_type::now() + std::chrono::duration<double>(seconds);
+  while ((!got.first || !got.second) && clock_type::now() < deadline) {
+    auto m = self.input(std::chrono::duration<double>(deadline - clock_type::now()).count());
+    if (!m) break;
+    if (auto* a = m->get<A>()) got.first = *a;
+    else if (auto* b = m->get<B>()) got.second = *b;
+    else unexpected += " " + m->type_name();
+  }
+  return got;
+}
+
 // Nothing at all for `seconds`: true when the time passed quietly.
 bool quiet_for(lc::channel& self, double seconds, std::string& unexpected) {
   auto deadline = clock_type::now() + std::chrono::duration<double>(seconds);
@@ -131,9 +146,8 @@ TEST(keep_alive, two_runtimes_keep_a_link_up_across_ping_pong_rounds_and_the_app
     auto xy = next<test_api::Xy>(self, unexpected);
     if (!xy) return "no Xy; saw" + unexpected;
     self.reply(types_demo::Inner{1, "still here"});
-    auto closed = next<lc::Closed>(self, unexpected);
+    auto [closed, returned] = next_two<lc::Closed, lc::Returned>(self, unexpected);
     if (!closed || closed->reason != lc::EndOfTransport::ABANDONED_BY_REMOTE) return "no Closed(ABANDONED_BY_REMOTE)";
-    auto returned = next<lc::Returned>(self, unexpected);
     if (!returned || !returned->message.get<std::string>()) return "the connector returned nothing";
     if (*returned->message.get<std::string>() != "ok") return *returned->message.get<std::string>();
     return unexpected.empty() ? "ok" : "the listener saw" + unexpected;

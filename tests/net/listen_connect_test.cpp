@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <thread>
+
+#include <boost/describe/enum_to_string.hpp>
 
 #include "lc/runtime.hpp"
 #include "raw_client.hpp"
@@ -121,15 +124,53 @@ TEST(listen_connect, two_objects_exchange_messages_over_a_framed_connection) {
     auto answer = expect<types_demo::Inner>(self);
     if (!answer || answer.get<types_demo::Inner>()->a != 42) return "no answer";
     self.send(lc::Ack{}, remote);
-    auto closed = expect<lc::Closed>(self);
-    if (!closed) return "no Closed";
-    if (closed.get<lc::Closed>()->reason != lc::EndOfTransport::ABANDONED_BY_REMOTE) return "wrong reason";
-    auto returned = expect<lc::Returned>(self);
-    if (!returned || !returned.get<lc::Returned>()->message.get<std::string>()) return "peer gave nothing";
-    return *returned.get<lc::Returned>()->message.get<std::string>();
+    // The peer's Returned may overtake this side's Closed: take both, in either order.
+    std::optional<lc::EndOfTransport> reason;
+    std::optional<std::string> peer_said;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while ((!reason || !peer_said) && std::chrono::steady_clock::now() < deadline) {
+      auto m = self.input(1.0);
+      if (!m) continue;
+      if (auto* closed = m->get<lc::Closed>()) reason = closed->reason;
+      if (auto* returned = m->get<lc::Returned>()) {
+        auto* text = returned->message.get<std::string>();
+        peer_said = text ? *text : "peer gave nothing";
+      }
+    }
+    if (!reason) return "no Closed";
+    if (*reason != lc::EndOfTransport::ABANDONED_BY_REMOTE) return "wrong reason";
+    return peer_said.value_or("no Returned");
   });
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "peer ok");
+}
+
+// Process teardown sends Stop to every connection's proxy. It must close the connection, as the
+// reference's proxy does, and never travel: a Stop frame made a Python server abort (INTEROP.md).
+TEST(listen_connect, a_stop_to_a_framed_connection_closes_it_and_never_reaches_the_peer) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0});
+    auto listening = expect<lc::Listening>(self);
+    if (!listening) return "no Listening";
+    lc::connect(self, listening.get<lc::Listening>()->listening_ipp);
+    auto connected = expect<lc::Connected>(self);
+    if (!connected) return "no Connected";
+    self.send(lc::Stop{}, connected.get<lc::Connected>()->proxy_address);
+    std::string seen;
+    for (int closed = 0; closed < 2;) {
+      auto m = self.input(10.0);
+      if (!m) return seen + " then nothing";
+      if (auto* c = m->get<lc::Closed>()) {
+        ++closed;
+        seen += std::string(" Closed:") + boost::describe::enum_to_string(c->reason, "?");
+      } else if (m->is<lc::Stop>()) {
+        seen += " Stop";
+      }
+    }
+    return seen;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), " Closed:ON_REQUEST Closed:ABANDONED_BY_REMOTE");
 }
 
 TEST(listen_connect, connecting_to_a_closed_port_gives_not_connected) {

@@ -71,10 +71,13 @@ struct TemporarilyUnavailable : Faulted {
 BOOST_DESCRIBE_STRUCT(TemporarilyUnavailable, (Faulted), (unavailable))
 
 // An Any whose signature is not registered here: kept as its JSON text (compact, as the
-// reference re-encodes it) and written back unchanged, so it can be forwarded.
+// reference re-encodes it) and written back unchanged, so it can be forwarded. From a frame it
+// also keeps the frame's address book: the addresses in `word` are its keys, and forwarding it
+// puts them in the outgoing book, as the reference does.
 struct Incognito {
   std::string type_name;  // the unknown signature, e.g. "nowhere.Thing"
   std::string word;       // the value's JSON text, e.g. {"a":1}
+  std::vector<std::pair<std::string, address>> address_book;  // not on the wire as a member
 };
 BOOST_DESCRIBE_STRUCT(Incognito, (), (type_name, word))
 

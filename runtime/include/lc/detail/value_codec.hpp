@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/describe.hpp>
@@ -26,6 +27,8 @@ struct codec_error : std::runtime_error {
 struct encode_context {
   // Frames write addresses through an address book; otherwise addresses are inline lists.
   std::function<void(const address&, std::string&)> write_address;
+  // A forwarded Incognito's book entries, under their own keys.
+  std::function<void(const std::string& key, const address&)> keep_in_book;
 };
 
 namespace detail {
@@ -38,6 +41,7 @@ struct path_step {
 struct decode_context {
   std::string path;  // a prefix for the error path, empty at the top
   std::function<address(const boost::json::value&)> read_address;
+  const std::vector<std::pair<std::string, address>>* book = nullptr;  // a frame's, kept by an Incognito
   std::vector<detail::path_step> steps;  // where the walk is; turned into text only on failure
   // "vi[1].a", as the reference writes the place of an error.
   std::string where() const;
