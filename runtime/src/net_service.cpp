@@ -1,6 +1,8 @@
 #include "lc/detail/net_service.hpp"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include <boost/asio/post.hpp>
 
@@ -11,10 +13,31 @@ net_service& net_service::instance() {
   return service;
 }
 
+namespace {
+// LC_NETWORK_THREADS=N runs the io_context on N threads (1 to 64); every socket has its own strand.
+std::size_t network_threads() {
+  const char* text = std::getenv("LC_NETWORK_THREADS");
+  if (text == nullptr || *text == '\0') return 1;
+  char* end = nullptr;
+  long n = std::strtol(text, &end, 10);
+  if (*end != '\0' || n < 1 || n > 64) {
+    std::fprintf(stderr, "LC_NETWORK_THREADS=%s is not a number from 1 to 64; using 1\n", text);
+    return 1;
+  }
+  return static_cast<std::size_t>(n);
+}
+}  // namespace
+
+std::size_t net_service::running_threads() {
+  std::lock_guard lock(mutex_);
+  return threads_.size();
+}
+
 net::io_context& net_service::context() {
   std::lock_guard lock(mutex_);
   if (!context_) {
-    context_ = std::make_unique<net::io_context>(1);
+    thread_count_ = network_threads();
+    context_ = std::make_unique<net::io_context>(static_cast<int>(thread_count_));
     work_ = std::make_unique<net::executor_work_guard<net::io_context::executor_type>>(context_->get_executor());
     for (std::size_t i = 0; i < thread_count_; ++i)
       threads_.emplace_back([c = context_.get()] { c->run(); });

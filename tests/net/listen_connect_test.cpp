@@ -3,11 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <optional>
 #include <thread>
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include "lc/detail/net_service.hpp"
 #include "lc/runtime.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"
@@ -181,4 +183,19 @@ TEST(listen_connect, connecting_to_a_closed_port_gives_not_connected) {
   });
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "cannot connect to \"127.0.0.1:1\" (Connection refused)");
+}
+
+// LC_NETWORK_THREADS picks how many threads run the network; ctest also runs this whole suite
+// with LC_NETWORK_THREADS=4 (net_suite_on_four_network_threads).
+TEST(listen_connect, the_network_runs_on_as_many_threads_as_lc_network_threads_asks) {
+  const char* asked = std::getenv("LC_NETWORK_THREADS");
+  const std::int64_t expected = asked ? std::stol(asked) : 1;
+  auto result = lc::run_main([&](lc::channel& self) -> std::int64_t {
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0}, lc::http_server<test_api::Xy>());
+    if (!expect<lc::Listening>(self)) return 0;
+    return static_cast<std::int64_t>(lc::detail::net_service::instance().running_threads());
+  });
+  auto* threads = result.get<std::int64_t>();
+  ASSERT_NE(threads, nullptr) << result.type_name();
+  EXPECT_EQ(*threads, expected);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// The network thread: one io_context run by one thread (by default), started on first use.
+// The network thread: one io_context run by one thread (LC_NETWORK_THREADS=N for more), started
+// on first use.
 // Listeners and connections register a closer; shutdown() closes them all and joins the thread.
 #include <functional>
 #include <memory>
@@ -24,6 +25,7 @@ class net_service {
   std::uint64_t add_closer(std::function<void()> close);
   void remove_closer(std::uint64_t id);
   void shutdown();  // every closer, then join; the next context() starts afresh
+  std::size_t running_threads();
 
  private:
   std::mutex mutex_;
