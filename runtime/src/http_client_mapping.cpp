@@ -36,7 +36,7 @@ std::vector<std::pair<std::string, std::string>> split_members(std::string_view 
     }
     if (c == '"') in_string = true;
     else if (c == '{' || c == '[') ++depth;
-    else if ((c == '}' || c == ']') && --depth == 0 || (c == ',' && depth == 1)) {
+    else if (((c == '}' || c == ']') && --depth == 0) || (c == ',' && depth == 1)) {
       std::string_view member = object_text.substr(start, i - start);
       start = i + 1;
       if (member.empty()) continue;
