@@ -1,7 +1,7 @@
 // test_server_2: a thread per request; the reply goes out from an on_return callback.
 #include "lc/lc.hpp"
 #include "server_settings.hpp"
-#include "test_function_2.hpp"
+#include "texture_thread.hpp"
 
 lc::message server(lc::channel& self, const server_settings& settings) {
   // Open a network port for HTTP clients, e.g. curl.
@@ -13,7 +13,7 @@ lc::message server(lc::channel& self, const server_settings& settings) {
   for (;;) {
     m = self.input();
     if (auto* xy = m.get<Xy>()) {
-      auto a = self.create(texture, xy->x, xy->y);
+      auto a = self.create(texture_thread, xy->x, xy->y);
       self.on_return(a, [client = self.return_address()](lc::object& self, const lc::message& table) {
         self.send(table, client);
       });

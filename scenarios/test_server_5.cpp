@@ -16,7 +16,7 @@ lc::message server(lc::channel& self, const server_settings& settings) {
     m = self.input();
     if (auto* xy = m.get<Xy>()) {
       auto client_address = self.return_address();
-      self.create<lc::ProcessObject>(texture, texture_settings{.x = xy->x, .y = xy->y});
+      self.create<lc::ProcessObject>(texture_process, texture_settings{.x = xy->x, .y = xy->y});
       auto s = self.select<lc::Returned, lc::Stop>(lc::saving<Xy>{});
       if (s.m.is<lc::Stop>()) return lc::Aborted{};
       self.send(s.m.get<lc::Returned>()->message, client_address);

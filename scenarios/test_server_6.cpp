@@ -14,7 +14,7 @@ lc::message server(lc::channel& self, const server_settings& settings) {
   for (;;) {
     m = self.input();
     if (auto* xy = m.get<Xy>()) {
-      auto a = self.create<lc::ProcessObject>(texture, texture_settings{.x = xy->x, .y = xy->y});
+      auto a = self.create<lc::ProcessObject>(texture_process, texture_settings{.x = xy->x, .y = xy->y});
       self.on_return(a, [client = self.return_address()](lc::object& self, const lc::message& table) {
         self.send(table, client);
       });

@@ -2,7 +2,7 @@
 #include "lc/lc.hpp"
 #include "server_settings.hpp"
 #include "test_api.hpp"
-#include "test_worker.hpp"
+#include "worker.hpp"
 
 lc::message server(lc::channel& self, const spool_server_settings& settings) {
   // Open a network port for HTTP clients, e.g. curl.

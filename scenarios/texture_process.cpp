@@ -2,4 +2,4 @@
 
 #include "texture.hpp"
 
-table_type texture(lc::channel&, const texture_settings& size) { return texture(size.x, size.y); }
+table_type texture_process(lc::channel&, const texture_settings& size) { return texture(size.x, size.y); }

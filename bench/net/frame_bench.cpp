@@ -1,7 +1,7 @@
 // Frame encode and decode of the tables the scenarios return (8x8 up to 1000x1000).
 #include <benchmark/benchmark.h>
 
-#include "lc/detail/frame_codec.hpp"
+#include "frame_codec.hpp"
 
 LC_TYPE(std::vector<std::vector<double>>)
 

@@ -1,4 +1,4 @@
-#include "lc/detail/entry_output.hpp"
+#include "entry_output.hpp"
 #include "lc/codec.hpp"
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "lc/detail/pretty_json.hpp"
+#include "lc/pretty_json.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "lc/detail/frame_codec.hpp"
+#include "frame_codec.hpp"
 
 #include <gtest/gtest.h>
 

@@ -22,7 +22,7 @@ struct peer_settings {
   std::int64_t port = 0;
   bool hold = false;
   bool keep_alive = false;
-  double period = lc::detail::default_keep_alive_period;
+  double period = lc::default_keep_alive_period;
   double linger = 0.0;
 };
 BOOST_DESCRIBE_STRUCT(peer_settings, (), (role, port, hold, keep_alive, period, linger))

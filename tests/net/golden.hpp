@@ -1,17 +1,19 @@
 #pragma once
 // Reads the golden JSON Lines files (one character per byte in "bytes" fields).
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
 #ifndef LC_GOLDEN_DIR
-#define LC_GOLDEN_DIR "/work/shared/reference/golden"
+#error "LC_GOLDEN_DIR names tests/golden (set by tests/CMakeLists.txt)"
 #endif
 
 inline std::vector<boost::json::object> golden_lines(const std::string& file) {
   std::ifstream in(std::string(LC_GOLDEN_DIR) + "/" + file);
+  if (!in) throw std::runtime_error("golden file missing: " LC_GOLDEN_DIR "/" + file);
   std::vector<boost::json::object> lines;
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) lines.push_back(boost::json::parse(line).as_object());

@@ -1,4 +1,4 @@
-#include "lc/detail/http_mapping.hpp"
+#include "http_mapping.hpp"
 
 #include <gtest/gtest.h>
 

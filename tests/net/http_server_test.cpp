@@ -1,6 +1,6 @@
 // The Beast server with a stand-in app (no runtime): requests go to a callback that answers,
 // sometimes late and out of order, from other threads.
-#include "lc/detail/http_server_session.hpp"
+#include "http_server_session.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "golden.hpp"
-#include "lc/detail/net_service.hpp"
+#include "net_service.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"
 
@@ -80,7 +80,7 @@ struct test_server {
   std::shared_ptr<std::atomic<int>> closed = std::make_shared<std::atomic<int>>(0);  // outlives the fixture
   std::shared_ptr<held_requests> held = std::make_shared<held_requests>();
 
-  explicit test_server(http_server_options options = {}) {
+  explicit test_server(lc::http_server_options options = {}) {
     auto types = std::make_shared<http_type_table>(make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Slow>()}));
     auto events = std::make_shared<http_server_events>();
     events->request = [held = std::weak_ptr(held)](const std::shared_ptr<http_session>& s, lc::message m, std::uint32_t seq) {
@@ -158,7 +158,7 @@ TEST(http_server, pipelined_replies_finishing_out_of_order_go_out_in_request_ord
 }
 
 TEST(http_server, every_error_row_is_answered_and_the_server_still_serves_the_next_request) {
-  http_server_options options;
+  lc::http_server_options options;
   options.body_limit = 100;
   options.request_deadline = std::chrono::milliseconds(200);
   test_server server(options);
@@ -310,7 +310,7 @@ TEST(http_server, the_reference_recorded_exchanges_replay_with_the_same_layout) 
 // The cap counts requests delivered to the app and not yet answered, across every connection of
 // the listener; the one over it is refused at once in its place, and its connection keeps serving.
 TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_reply_frees_a_place) {
-  http_server_options options;
+  lc::http_server_options options;
   options.max_pending_requests = 3;
   test_server server(options);
   raw_client a(server.port), b(server.port), c(server.port);
@@ -342,7 +342,7 @@ TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_
 
 // With a cap of 1 and client `a` holding the place, `b` is refused; once `free_place` has run, the
 // count is back to 0 and `b` is served (the held request's late answer is dropped).
-void expect_place_freed_by(http_server_options options, const std::function<void(test_server&, raw_client& a)>& free_place) {
+void expect_place_freed_by(lc::http_server_options options, const std::function<void(test_server&, raw_client& a)>& free_place) {
   options.max_pending_requests = 1;
   test_server server(options);
   raw_client a(server.port), b(server.port);
@@ -372,7 +372,7 @@ TEST(http_server, a_client_that_disconnects_releases_its_pending_place) {
 }
 
 TEST(http_server, a_request_answered_504_by_its_deadline_releases_its_pending_place) {
-  http_server_options options;
+  lc::http_server_options options;
   options.request_deadline = std::chrono::milliseconds(1000);
   expect_place_freed_by(options, [](test_server&, raw_client& a) {
     auto late = a.response();

@@ -7,7 +7,7 @@
 
 #include <boost/asio/strand.hpp>
 
-#include "lc/detail/frame_keeper.hpp"
+#include "frame_keeper.hpp"
 #include "lc/listen_connect.hpp"
 #include "lc/log.hpp"
 #include "lc/runtime.hpp"

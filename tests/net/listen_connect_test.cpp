@@ -10,7 +10,7 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
-#include "lc/detail/net_service.hpp"
+#include "net_service.hpp"
 #include "lc/runtime.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "lc_harness/response_check.hpp"
+
 namespace scenario_test {
 namespace {
 
@@ -32,22 +34,10 @@ std::string table_problem(const http_response& response, long long x, long long 
   if (response.status != 200) return "status " + std::to_string(response.status) + ": " + head(response.body);
   const json::array* parts = nullptr;
   if (auto problem = envelope(response, parts); !problem.empty()) return problem;
-  if ((*parts)[0] != "vector<vector<float8>>") return "type is " + json::serialize((*parts)[0]);
-  if (!(*parts)[2].is_array() || !(*parts)[2].as_array().empty()) return "third part is not []";
-  if (!(*parts)[1].is_array()) return "table is not an array";
-  const auto& rows = (*parts)[1].as_array();
-  std::string size = " (asked x=" + std::to_string(x) + ", y=" + std::to_string(y) + ")";
-  if (static_cast<long long>(rows.size()) != y) return std::to_string(rows.size()) + " rows" + size;
-  for (const auto& row : rows) {
-    if (!row.is_array()) return "a row is not an array";
-    if (static_cast<long long>(row.as_array().size()) != x)
-      return "a row of " + std::to_string(row.as_array().size()) + " cells" + size;
-    for (const auto& cell : row.as_array()) {
-      if (!cell.is_number()) return "a cell is not a number: " + json::serialize(cell);
-      double v = cell.to_number<double>();
-      if (!(v >= 0.0 && v < 1.0)) return "a cell is outside [0,1): " + json::serialize(cell);
-    }
-  }
+  auto verdict = lc::harness::check_xy_body(response.body, static_cast<int>(x), static_cast<int>(y));
+  if (verdict != lc::harness::body_verdict::ok)
+    return std::string(lc::harness::to_string(verdict)) + " (asked x=" + std::to_string(x) + ", y=" +
+           std::to_string(y) + "): " + head(response.body);
   return {};
 }
 

@@ -5,7 +5,6 @@
 
 #include <string>
 
-#include "descendants.hpp"
 #include "http_client.hpp"
 #include "response_check.hpp"
 #include "scenario_server.hpp"

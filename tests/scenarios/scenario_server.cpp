@@ -1,6 +1,8 @@
 #include "scenario_server.hpp"
 
-#include "descendants.hpp"
+#include "lc_harness/listen_owner.hpp"
+#include "lc_harness/process_scan.hpp"
+#include "lc_harness/server_process.hpp"
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -22,11 +24,6 @@ extern char** environ;
 
 namespace scenario_test {
 namespace {
-
-std::string random_mark() {
-  std::random_device device;
-  return std::to_string(device()) + "-" + std::to_string(device());
-}
 
 std::vector<std::string> environment_with(const std::map<std::string, std::string>& additions) {
   std::vector<std::string> result;
@@ -59,38 +56,25 @@ std::string address_argument(unsigned short port) {
   return R"(--server-address={"host":"127.0.0.1","port":)" + std::to_string(port) + "}";
 }
 
-unsigned short free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-    throw std::runtime_error(std::string("cannot find a free port: ") + std::strerror(errno));
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+unsigned short free_port() { return lc::harness::free_port(); }
+bool accepts_connections(unsigned short port) { return lc::harness::accepting(port); }
 
-bool accepts_connections(unsigned short port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return ok;
+namespace {
+std::vector<pid_t> marked_processes(const std::string& mark) {
+  std::vector<pid_t> pids;
+  for (const auto& process : lc::harness::find_marked(mark)) pids.push_back(process.pid);
+  return pids;
 }
+}  // namespace
 
 scenario_server::scenario_server(const std::string& executable, const std::vector<std::string>& arguments,
                                  const std::map<std::string, std::string>& environment)
-    : mark_(random_mark()) {
+    : mark_(lc::harness::new_mark()) {
   int error_pipe[2], output_pipe[2];
   if (::pipe2(error_pipe, O_CLOEXEC) != 0 || ::pipe2(output_pipe, O_CLOEXEC) != 0)
     throw std::runtime_error("cannot make a pipe");
   auto additions = environment;
-  additions["LC_TEST_MARK"] = mark_;
+  additions[std::string(lc::harness::mark_variable)] = mark_;
   auto environment_texts = environment_with(additions);
   std::vector<std::string> argv_texts{executable};
   argv_texts.insert(argv_texts.end(), arguments.begin(), arguments.end());
@@ -284,7 +268,7 @@ listening_server start_server(int scenario, const launch_options& options) {
     } else {
       auto deadline = clock_type::now() + 10s;
       while (!ready && clock_type::now() < deadline && !server->wait_exit(0s)) {
-        ready = accepts_connections(port);
+        ready = accepts_connections(port) && lc::harness::process_listens_on(server->pid(), port);
         if (!ready) std::this_thread::sleep_for(5ms);  // nothing to wait on but the port
       }
       ready = ready && !server->wait_exit(0s);

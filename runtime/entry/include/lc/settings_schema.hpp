@@ -1,0 +1,142 @@
+#pragma once
+// A settings struct seen as a list of named fields, each able to decode itself from one argument
+// value and encode itself back. Built once per described struct; the parsing is not a template.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <boost/describe.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include "lc/pretty_json.hpp"
+#include "lc/message.hpp"
+
+namespace lc::detail {
+
+enum class setting_kind { text, boolean, json };
+
+struct setting_field {
+  std::string name;  // the member name, with underscores
+  setting_kind kind = setting_kind::json;
+  bool optional = false;
+  std::string type_text;  // for --help: "integer8", "SHELL|RUN|..."
+  // Throws codec_error ("cannot decode (reason)"); an absent value is a flag with no "=".
+  void (*decode)(void* settings, const std::optional<std::string>& value) = nullptr;
+  // The §6.2 argument text, or nothing when the value is None.
+  std::optional<std::string> (*encode)(const void* settings) = nullptr;
+};
+
+using settings_schema = std::vector<setting_field>;
+
+// The name the reference shows in `undefined enum "NAME.text"`: the class name.
+template <class E>
+std::string_view enum_label(E) {
+  if constexpr (registered<E>) {
+    auto full = registered_name<E>::value;
+    auto dot = full.rfind('.');
+    return dot == std::string_view::npos ? full : full.substr(dot + 1);
+  } else {
+    return {};
+  }
+}
+
+template <class E>
+std::string enum_choices() {
+  std::string text;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto e) {
+    if (!text.empty()) text += '|';
+    text += e.name;
+  });
+  return text;
+}
+
+template <class T>
+std::string setting_type_text() {
+  if constexpr (std::is_enum_v<T>) return enum_choices<T>();
+  else if constexpr (portable<T>) return signature_of<T>();
+  else return "json";
+}
+
+template <class T>
+std::optional<std::string> encode_setting_value(const T& value) {
+  if constexpr (is_optional<T>::value) {
+    if (!value) return std::nullopt;
+    return encode_setting_value(*value);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return std::string(value ? "true" : "false");
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return value;
+  } else if constexpr (std::is_enum_v<T>) {
+    const char* name = boost::describe::enum_to_string(value, nullptr);
+    if (name == nullptr) throw codec_error("cannot encode (undefined enum value)");
+    return std::string(name);
+  } else {
+    std::string compact;
+    encode_context ctx;
+    encode_value(value, compact, ctx);
+    return pretty_json(compact, -1);
+  }
+}
+
+// Parses a JSON fragment; a syntax error is the codec's "cannot decode (<Python's words>)".
+boost::json::value parse_setting_json(std::string_view text, decode_context& ctx);
+
+template <class T>
+void decode_setting_value(T& field, const std::optional<std::string>& value) {
+  decode_context ctx;
+  using bare = typename unwrap_optional<T>::type;
+  if (!value) {
+    if constexpr (std::is_same_v<bare, bool>) field = true;
+    else if constexpr (is_optional<T>::value) field.reset();
+    else ctx.fail("no value");
+    return;
+  }
+  if constexpr (std::is_same_v<bare, std::string>) {
+    field = *value;
+  } else if constexpr (std::is_enum_v<bare>) {
+    bare e{};
+    if (!boost::describe::enum_from_string(value->c_str(), e)) {
+      auto label = enum_label(e);
+      ctx.fail("undefined enum \"" + (label.empty() ? *value : std::string(label) + "." + *value) + "\"");
+    }
+    field = e;
+  } else {
+    decode_value(parse_setting_json(*value, ctx), field, ctx);
+  }
+}
+
+template <class S>
+settings_schema make_schema() {
+  settings_schema schema;
+  boost::mp11::mp_for_each<boost::describe::describe_members<S, boost::describe::mod_public | boost::describe::mod_inherited>>(
+      [&](auto member) {
+        using M = decltype(member);
+        using field_type = std::remove_cvref_t<decltype(std::declval<S&>().*member.pointer)>;
+        using bare = typename unwrap_optional<field_type>::type;
+        setting_field f;
+        f.name = member.name;
+        f.kind = std::is_same_v<bare, bool> ? setting_kind::boolean
+                 : is_text_v<bare>           ? setting_kind::text
+                                             : setting_kind::json;
+        f.optional = is_optional<field_type>::value;
+        f.type_text = setting_type_text<bare>();
+        f.decode = [](void* settings, const std::optional<std::string>& value) {
+          decode_setting_value(static_cast<S*>(settings)->*M::pointer, value);
+        };
+        f.encode = [](const void* settings) {
+          return encode_setting_value(static_cast<const S*>(settings)->*M::pointer);
+        };
+        schema.push_back(std::move(f));
+      });
+  return schema;
+}
+
+template <class S>
+const settings_schema& schema_of() {
+  static const settings_schema schema = make_schema<S>();
+  return schema;
+}
+
+}  // namespace lc::detail

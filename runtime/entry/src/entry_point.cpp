@@ -1,0 +1,89 @@
+#include "lc/entry_point.hpp"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "entry_output.hpp"
+#include "lc/log.hpp"
+
+namespace lc {
+
+namespace {
+
+command_line& flags_of_process() {
+  static command_line flags;
+  return flags;
+}
+
+bool named(const std::vector<std::string>& args, std::initializer_list<std::string_view> names) {
+  for (const auto& arg : args) {
+    std::string_view name(arg);
+    name = name.substr(0, name.find('='));
+    for (auto n : names)
+      if (name == n) return true;
+  }
+  return false;
+}
+
+// A child dies with its parent (issue 5): the kernel kills it when the parent goes, and a parent
+// that died before this line ran is caught by comparing getppid() with the pid it passed us.
+std::optional<Faulted> tie_to_parent(const command_line& flags) {
+  if (!flags.child_process && !flags.parent_pid) return std::nullopt;
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (flags.parent_pid && ::getppid() != static_cast<pid_t>(*flags.parent_pid))
+    return Faulted("parent process has gone", "pid " + std::to_string(*flags.parent_pid));
+  return std::nullopt;
+}
+
+}  // namespace
+
+const command_line& process_flags() { return flags_of_process(); }
+
+namespace detail {
+
+int run_entry(int argc, char** argv, const settings_schema& schema, void* settings, const void* defaults,
+              const std::function<message()>& run_main_object) {
+  auto program = program_name(argc > 0 ? argv[0] : "");
+  std::vector<std::string> args(argv + std::min(argc, 1), argv + std::max(argc, 0));
+  command_line& flags = flags_of_process();
+  try {
+    decode_arguments(args, flags, schema, settings);
+  } catch (const settings_error& e) {
+    return print_bad_arguments(e.what(), named(args, {"--full-output", "--full_output", "-fo"}),
+                               named(args, {"--child-process", "--child_process", "-cp"}), program,
+                               std::cout, std::cerr);
+  }
+  if (flags.help) {
+    print_help(program, schema, defaults, std::cout);
+    return 0;
+  }
+  if (flags.dump_types) {
+    print_types(std::cout);
+    return 0;
+  }
+  if (flags.debug_level) {
+    const char* name = boost::describe::enum_to_string(*flags.debug_level, "NONE");
+    set_log_level(parse_log_level(name).value_or(log_level::NONE));
+  }
+  if (auto orphaned = tie_to_parent(flags)) return print_result(*orphaned, flags, program, std::cout, std::cerr);
+
+  message result;
+  try {
+    result = run_main_object();
+  } catch (const std::exception& e) {
+    result = Faulted("object faulted", "unhandled exception (" + std::string(e.what()) + ")");
+  }
+  int code = print_result(result, flags, program, std::cout, std::cerr);
+  if (threads_abandoned()) {  // a thread is still busy: leave without joining it
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(code);
+  }
+  return code;
+}
+
+}  // namespace detail
+}  // namespace lc

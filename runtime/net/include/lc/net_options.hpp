@@ -1,0 +1,30 @@
+#pragma once
+// The limits and timings of a listener or a connection, with their defaults.
+#include <chrono>
+#include <cstddef>
+
+namespace lc {
+
+struct http_server_options {
+  std::size_t header_limit = 8 * 1024;    // 431 above
+  std::size_t body_limit = 1024 * 1024;   // 413 above
+  std::size_t max_pending = 64;           // queued responses per connection before reading pauses
+  std::size_t max_connections = 4096;     // 503 above
+  std::size_t max_pending_requests = 10'000;  // delivered and unanswered, all connections: 503 above
+  std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
+  std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
+};
+
+inline constexpr std::size_t default_frame_cap = 64u << 20;
+inline constexpr double default_keep_alive_period = 60.0;
+
+struct frame_options {
+  std::size_t frame_cap = default_frame_cap;  // bigger frames are refused to their sender
+  // connect only: KeepAlive/StillThere ping-pong (wire-contract §5.5); a silent peer ends the
+  // link with Closed(WENT_STALE). Either side answers a peer that asks, whatever this says.
+  bool keep_alive = false;
+  // Seconds (times a random factor in [0.95,1.05)) this side asks its peer to wait.
+  double keep_alive_period = default_keep_alive_period;
+};
+
+}  // namespace lc

@@ -1,0 +1,135 @@
+#include "http_client_session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/read.hpp>
+
+#include "http_client_mapping.hpp"
+#include "http_server_session.hpp"
+#include "net_service.hpp"
+#include "lc/runtime.hpp"
+
+namespace lc::detail {
+namespace {
+
+std::string end_text(EndOfTransport reason, const std::string& note) {
+  std::string text = reason == EndOfTransport::ON_REQUEST ? "closed on request" : "connection lost";
+  return note.empty() ? text : text + " (" + note + ")";
+}
+
+}  // namespace
+
+http_client_session::http_client_session(tcp::socket socket, http_client_spec spec, address owner)
+    : socket_(std::move(socket)), spec_(std::move(spec)), owner_(owner) {
+  boost::system::error_code ec;
+  socket_.set_option(tcp::no_delay(true), ec);
+  if (auto e = socket_.remote_endpoint(ec); !ec) remote = HostPort{e.address().to_string(), e.port()};
+  if (auto e = socket_.local_endpoint(ec); !ec) local = HostPort{e.address().to_string(), e.port()};
+  opened_at = utc_now_text();
+}
+
+void http_client_session::start(address self, std::uint64_t closer) {
+  net::dispatch(socket_.get_executor(), [s = shared_from_this(), self, closer] {
+    s->self_ = self;
+    s->closer_ = closer;
+    s->read_next();
+  });
+}
+
+void http_client_session::submit(std::string request_bytes, address requester) {
+  net::post(socket_.get_executor(), [s = shared_from_this(), p = pending{std::move(request_bytes), requester}]() mutable {
+    s->enqueue(std::move(p));
+  });
+}
+
+void http_client_session::submit_close(address requester) {
+  net::post(socket_.get_executor(), [s = shared_from_this(), requester] { s->enqueue(pending{{}, requester, true}); });
+}
+
+void http_client_session::close(EndOfTransport reason, std::string note) {
+  net::dispatch(socket_.get_executor(), [s = shared_from_this(), reason, note = std::move(note)]() mutable {
+    s->finish(reason, std::move(note));
+  });
+}
+
+void http_client_session::enqueue(pending p) {
+  if (finished_) {
+    if (!p.close) post(Faulted("HTTP request not sent", "the connection is closed"), p.requester, self_);
+    return;
+  }
+  if (!p.close && queue_.size() >= spec_.queue_limit) {
+    post(Overloaded("request queue overflow", std::to_string(spec_.queue_limit) + " requests already pending"),
+         p.requester, self_);
+    return;
+  }
+  queue_.push_back(std::move(p));
+  write_next();
+}
+
+void http_client_session::write_next() {
+  if (in_flight_ || queue_.empty() || finished_) return;
+  if (queue_.front().close) return finish(EndOfTransport::ON_REQUEST, {});
+  in_flight_ = true;
+  net::async_write(socket_, net::buffer(queue_.front().bytes), [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    if (s->finished_) return;
+    if (ec) return s->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+    std::string().swap(s->queue_.front().bytes);
+  });
+}
+
+void http_client_session::read_next() {
+  parser_.emplace();
+  parser_->body_limit(spec_.body_limit);
+  http::async_read(socket_, buffer_, *parser_, [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    if (s->finished_) return;
+    if (ec) {
+      bool gone = ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset;
+      return s->finish(gone ? EndOfTransport::ABANDONED_BY_REMOTE : EndOfTransport::INBOUND_STREAMING, ec.message());
+    }
+    auto response = s->parser_->release();
+    s->answer(response);
+    if (s->finished_) return;
+    s->write_next();
+    s->read_next();
+  });
+}
+
+void http_client_session::answer(http::response<http::string_body>& response) {
+  if (!in_flight_) {
+    write_log(tag::warning, self_, "http-client", "", "response with no request pending: connection closed");
+    return finish(EndOfTransport::INBOUND_STREAMING, "unexpected response");
+  }
+  client_response r;
+  r.http = response.version() == 10 ? "HTTP/1.0" : "HTTP/" + std::to_string(response.version() / 10) + "." +
+                                                       std::to_string(response.version() % 10);
+  r.status_code = static_cast<int>(response.result_int());
+  r.reason_phrase = std::string(response.reason());
+  for (const auto& field : response) r.header.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  if (response.has_content_length() || !response.body().empty()) r.body = std::move(response.body());
+  address requester = queue_.front().requester;
+  queue_.pop_front();
+  in_flight_ = false;
+  post(client_response_message(std::move(r), spec_.layer_cake_json), requester, self_);
+}
+
+void http_client_session::finish(EndOfTransport reason, std::string note) {
+  if (finished_) return;
+  finished_ = true;
+  boost::system::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
+  for (auto& p : queue_)
+    if (!p.close) post(Faulted("HTTP request not answered", end_text(reason, note)), p.requester, self_);
+  queue_.clear();
+  net_service::instance().remove_closer(closer_);
+  Closed closed;
+  closed.reason = reason;
+  if (!note.empty()) closed.note = note;
+  closed.opened_ipp = remote;
+  closed.opened_at = opened_at;
+  post(message(std::move(closed)), owner_, self_);
+  remove_external(self_);
+}
+
+}  // namespace lc::detail

@@ -1,0 +1,245 @@
+#include "http_mapping.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <mutex>
+
+#include "lc/codec.hpp"
+#include "lc/net_messages.hpp"
+
+namespace lc::detail {
+namespace {
+
+struct request_error {
+  int status;
+  std::string reason;
+};
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string_view media_type(std::string_view content_type) {
+  auto semicolon = content_type.find(';');
+  auto type = content_type.substr(0, semicolon);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  return type;
+}
+
+// Fills the fields of a fresh value from `k=v&k=v` pieces (query or form body).
+void apply_pairs(const type_record& type, void* object, std::string_view pairs, bool empty_piece_is_error) {
+  if (pairs.empty()) return;
+  for (bool more = true; more;) {
+    auto amp = pairs.find('&');
+    more = amp != std::string_view::npos;
+    auto piece = pairs.substr(0, amp);
+    pairs = more ? pairs.substr(amp + 1) : std::string_view{};
+    if (piece.empty()) {
+      if (empty_piece_is_error) throw request_error{400, "empty field in form body"};
+      continue;
+    }
+    auto equals = piece.find('=');
+    if (equals == std::string_view::npos)
+      throw request_error{400, "field \"" + url_unquote_plus(piece) + "\" has no value"};
+    auto key = url_unquote_plus(piece.substr(0, equals));
+    auto text = url_unquote_plus(piece.substr(equals + 1));
+    const field_record* field = nullptr;
+    for (const auto& f : type.fields)
+      if (f.name == key) field = &f;
+    if (field == nullptr) throw request_error{400, "\"" + type.name + "\" has no field \"" + key + "\""};
+    try {
+      decode_context ctx;
+      if (field->is_text && field->from_text) {
+        field->from_text(object, text, ctx);
+      } else {
+        auto fragment = parse_json(text);
+        field->from_json(object, fragment, ctx);
+      }
+    } catch (const codec_error& e) {
+      throw request_error{400, "no conversion for \"" + key + "\" (" + e.what() + ")"};
+    }
+  }
+}
+
+message decode_json_body(const type_record& type, std::string_view body) {
+  if (body.empty()) return message(type.make_default(), &type);
+  try {
+    auto document = parse_json(body);
+    auto* found = document.is_object() ? document.get_object().if_contains("value") : nullptr;
+    if (found == nullptr) throw codec_error("cannot decode (no \"value\" available)");
+    decode_context ctx;
+    return message(type.decode(*found, ctx), &type);
+  } catch (const codec_error& e) {
+    throw request_error{400, e.what()};
+  }
+}
+
+message map_or_throw(const http_type_table& types, const http_request_view& request) {
+  auto target = request.target;
+  auto question = target.find('?');
+  auto path = target.substr(0, question);
+  auto slash = path.rfind('/');
+  if (path.empty() || path.front() != '/') throw request_error{400, "request URI does not start with \"/\""};
+  auto name = url_unquote_plus(path.substr(slash + 1));
+  if (name.empty()) throw request_error{404, "no message name in the request URI"};
+  auto found = types.find(name);
+  if (found == types.end()) throw request_error{404, "no message named \"" + name + "\" is served here"};
+  const type_record& type = *found->second;
+
+  if (question != std::string_view::npos) {
+    auto value = type.make_default();
+    apply_pairs(type, value.get(), target.substr(question + 1), false);
+    return message(std::shared_ptr<const void>(std::move(value)), &type);
+  }
+  auto media = media_type(request.content_type);
+  if (media == "application/x-www-form-urlencoded") {
+    auto value = type.make_default();
+    apply_pairs(type, value.get(), request.body, true);
+    return message(std::shared_ptr<const void>(std::move(value)), &type);
+  }
+  if (media == "application/json") {
+    if (request.method != "POST")
+      throw request_error{400, "a JSON body needs POST, not \"" + std::string(request.method) + "\""};
+    return decode_json_body(type, request.body);
+  }
+  if (request.body.empty()) return message(type.make_default(), &type);
+  throw request_error{400, "unexpected content type \"" + std::string(request.content_type) + "\" for a body"};
+}
+
+// "Mon, 01 Jan 2024 00:00:00 GMT", formatted once per second.
+std::string http_date() {
+  static std::mutex mutex;
+  static std::time_t cached_second = 0;
+  static std::string cached;
+  std::time_t now = std::time(nullptr);
+  std::lock_guard lock(mutex);
+  if (now != cached_second) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[40];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    cached = text;
+    cached_second = now;
+  }
+  return cached;
+}
+
+std::string response_bytes(int status, std::string_view reason, const std::map<std::string, std::string>& extra,
+                           std::string_view body, bool keep_alive) {
+  std::string out;
+  out.reserve(160 + body.size());
+  out += "HTTP/1.1 ";
+  out += std::to_string(status);
+  out += ' ';
+  out += reason;
+  out += "\r\nDate: ";
+  out += http_date();
+  out += "\r\nServer: Layer-Cake-API-server/1.0\r\nContent-Length: ";
+  out += std::to_string(body.size());
+  out += "\r\n";
+  for (const auto& [name, value] : extra) {
+    if (name == "Content-Length" || name == "Date" || name == "Server") continue;
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+  }
+  if (!keep_alive) out += "Connection: close\r\n";
+  out += "\r\n";
+  out += body;
+  return out;
+}
+
+int status_of(const Faulted& f) {
+  if (!f.error_code || *f.error_code < 100 || *f.error_code >= 600) return 500;
+  return static_cast<int>(*f.error_code);
+}
+
+}  // namespace
+
+http_type_table make_type_table(const std::vector<const type_record*>& types) {
+  http_type_table table;
+  for (const auto* t : types) table.emplace(t->name, t);
+  return table;
+}
+
+std::string url_unquote_plus(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+http_mapped map_request(const http_type_table& types, const http_request_view& request) {
+  try {
+    message m = map_or_throw(types, request);
+    if (m.type()->validate)
+      if (auto refused = m.type()->validate(m.raw())) {
+        if (!refused->error_code) refused->error_code = 400;
+        return {status_of(*refused), message(std::move(*refused))};
+      }
+    return {200, std::move(m)};
+  } catch (const request_error& e) {
+    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
+    return {e.status, message(Faulted(std::move(condition), e.reason, e.status))};
+  }
+}
+
+std::string_view reason_for(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 408: return "Timeout";
+    case 413: return "Too Large";
+    case 431: return "Header Too Large";
+    case 500: return "Server Error";
+    case 503: return "Unavailable";
+    case 504: return "Timeout";
+  }
+  if (status < 200) return "Information";
+  if (status < 300) return "OK";
+  if (status < 400) return "Multiple Choices";
+  if (status < 500) return "Client Error";
+  return "Server Error";
+}
+
+std::string build_response(int status, std::string_view content_type, std::string_view body, bool keep_alive) {
+  std::map<std::string, std::string> extra;
+  if (!content_type.empty()) extra.emplace("Content-Type", std::string(content_type));
+  return response_bytes(status, reason_for(status), extra, body, keep_alive);
+}
+
+std::string response_for(const message& reply, bool keep_alive) {
+  try {
+    if (const auto* r = reply.get<HttpResponse>()) {
+      auto header = r->header;
+      if (r->body && header.find("Content-Type") == header.end()) header.emplace("Content-Type", "plain/text");
+      return response_bytes(static_cast<int>(r->status_code), r->reason_phrase, header, r->body.value_or(""), keep_alive);
+    }
+    if (const auto* f = reply.get<Faulted>()) return build_response(status_of(*f), "application/json", encode_any(reply), keep_alive);
+    return build_response(200, "application/json", encode_any(reply), keep_alive);
+  } catch (const std::exception& e) {
+    return fault_response(500, "cannot encode reply \"" + reply.type_name() + "\"", e.what(), keep_alive);
+  }
+}
+
+std::string fault_response(int status, std::string condition, std::string explanation, bool keep_alive) {
+  message fault(Faulted(std::move(condition), std::move(explanation), status));
+  return build_response(status, "application/json", encode_any(fault), keep_alive);
+}
+
+}  // namespace lc::detail

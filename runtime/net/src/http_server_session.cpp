@@ -1,0 +1,288 @@
+#include "http_server_session.hpp"
+
+#include <ctime>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+
+#include "lc/log.hpp"
+
+namespace lc::detail {
+namespace {
+
+std::string with_connection_close(std::string bytes) {
+  auto end = bytes.find("\r\n\r\n");
+  if (end != std::string::npos && bytes.find("\r\nConnection: close\r\n") == std::string::npos)
+    bytes.insert(end + 2, "Connection: close\r\n");
+  return bytes;
+}
+
+void log_network(char tag, const std::string& text) { write_log(tag, address{}, "network", "", text); }
+
+}  // namespace
+
+std::string utc_now_text() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() % 1000000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[48];
+  std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(text + n, sizeof text - n, ".%06lld", static_cast<long long>(micros));
+  return text;
+}
+
+http_session::http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types,
+                           http_server_options options, std::shared_ptr<http_server_events> events,
+                           std::shared_ptr<std::atomic<std::size_t>> live,
+                           std::shared_ptr<std::atomic<std::size_t>> pending)
+    : socket_(std::move(socket)),
+      types_(std::move(types)),
+      options_(options),
+      events_(std::move(events)),
+      idle_timer_(socket_.get_executor()),
+      deadline_timer_(socket_.get_executor()),
+      live_(std::move(live)),
+      pending_(std::move(pending)) {
+  boost::system::error_code ec;
+  auto peer = socket_.remote_endpoint(ec);
+  if (!ec) remote = HostPort{peer.address().to_string(), peer.port()};
+  socket_.set_option(tcp::no_delay(true), ec);
+  opened_at = utc_now_text();
+}
+
+void http_session::start() {
+  net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+    if (self->events_->accepted) self->events_->accepted(self);
+    self->read_next();
+  });
+}
+
+void http_session::read_next() {
+  if (reading_ || read_closed_ || finished_) return;
+  if (slots_.size() >= options_.max_pending) return;  // resumed when a response goes out
+  reading_ = true;
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+  parser_->body_limit(options_.body_limit);
+  arm_idle();
+  http::async_read(socket_, buffer_, *parser_,
+                   [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+}
+
+void http_session::arm_idle() {
+  idle_timer_.expires_after(options_.idle_timeout);
+  idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (ec || self->finished_) return;
+    if (!self->slots_.empty()) return self->arm_idle();  // waiting on the app, not on the client
+    self->finish(EndOfTransport::WENT_STALE, "idle or slow client");
+  });
+}
+
+void http_session::on_read(boost::system::error_code ec) {
+  reading_ = false;
+  idle_timer_.cancel();
+  if (finished_) return;
+  if (ec) {
+    read_closed_ = true;
+    if (ec == http::error::end_of_stream || ec == net::error::eof) {
+      // The client finished sending; answer what it asked, then close.
+      if (slots_.empty()) finish(EndOfTransport::ABANDONED_BY_REMOTE, "");
+      else slots_.back().close_after = true;
+      return;
+    }
+    if (ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::broken_pipe)
+      return finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+    int status = ec == http::error::header_limit ? 431 : ec == http::error::body_limit ? 413 : 400;
+    std::string text = status == 431 ? "request header over " + std::to_string(options_.header_limit) + " bytes"
+                       : status == 413 ? "request body over " + std::to_string(options_.body_limit) + " bytes"
+                                       : "malformed request (" + ec.message() + ")";
+    enqueue(fault_response(status, "cannot recover request", text, false), true);
+    return;
+  }
+  auto& request = parser_->get();
+  bool keep_alive = request.keep_alive();
+  auto content_type = request.find(http::field::content_type);
+  http_request_view view{std::string_view(request.method_string()), std::string_view(request.target()),
+                         content_type == request.end() ? std::string_view{} : std::string_view(content_type->value()), request.body()};
+  auto mapped = map_request(*types_, view);
+  if (!keep_alive) read_closed_ = true;
+  if (mapped.status != 200) {
+    enqueue(response_for(mapped.value), !keep_alive);
+  } else if (!hold()) {
+    auto cap = std::to_string(options_.max_pending_requests);
+    Overloaded refused("server overloaded", cap + " requests already waiting for replies (max_pending_requests)", 503);
+    enqueue(response_for(message(std::move(refused))), !keep_alive);
+  } else {
+    std::uint32_t seq = next_seq_;
+    enqueue({}, !keep_alive, true);
+    if (events_->request) events_->request(shared_from_this(), std::move(mapped.value), seq);
+  }
+  read_next();
+}
+
+bool http_session::hold() {
+  if (pending_->fetch_add(1) < options_.max_pending_requests) return true;
+  --*pending_;
+  return false;
+}
+
+void http_session::release(slot& s) {
+  if (!s.held) return;
+  s.held = false;
+  --*pending_;
+}
+
+void http_session::enqueue(std::string bytes, bool close_after, bool held) {
+  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline, held};
+  if (!bytes.empty()) s.bytes = std::move(bytes);
+  slots_.push_back(std::move(s));
+  if (close_after) read_closed_ = true;
+  arm_deadline();
+  write_next();
+}
+
+void http_session::answer(std::uint32_t seq, std::string bytes) {
+  net::post(socket_.get_executor(), [self = shared_from_this(), seq, bytes = std::move(bytes)]() mutable {
+    self->fill(seq, std::move(bytes));
+  });
+}
+
+void http_session::fill(std::uint32_t seq, std::string bytes) {
+  for (auto& s : slots_)
+    if (s.seq == seq) {
+      if (s.bytes) break;
+      s.bytes = std::move(bytes);
+      release(s);
+      return write_next();
+    }
+  log_network(tag::warning, "reply to HTTP request " + std::to_string(seq) + " from " + remote.host + ":" +
+                                std::to_string(remote.port) + " dropped (already answered or connection gone)");
+}
+
+void http_session::arm_deadline() {
+  std::optional<std::chrono::steady_clock::time_point> earliest;
+  for (const auto& s : slots_)
+    if (!s.bytes && (!earliest || s.deadline < *earliest)) earliest = s.deadline;
+  if (!earliest) return;
+  deadline_timer_.expires_at(*earliest);
+  deadline_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (ec || self->finished_) return;
+    auto now = std::chrono::steady_clock::now();
+    for (auto& s : self->slots_)
+      if (!s.bytes && s.deadline <= now) {
+        s.bytes = fault_response(504, "request timed out",
+                                 "no reply within " + std::to_string(self->options_.request_deadline.count()) + " ms");
+        self->release(s);
+      }
+    self->arm_deadline();
+    self->write_next();
+  });
+}
+
+void http_session::write_next() {
+  if (writing_now_ || finished_ || slots_.empty() || !slots_.front().bytes) return;
+  writing_now_ = true;
+  bool close_after = slots_.front().close_after;
+  writing_ = close_after ? with_connection_close(std::move(*slots_.front().bytes)) : std::move(*slots_.front().bytes);
+  net::async_write(socket_, net::buffer(writing_),
+                   [self = shared_from_this(), close_after](boost::system::error_code ec, std::size_t) {
+                     self->writing_now_ = false;
+                     if (self->finished_) return;
+                     if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+                     self->slots_.pop_front();
+                     if (close_after) return self->finish(EndOfTransport::ON_REQUEST, "Connection: close");
+                     if (self->slots_.empty() && self->read_closed_ && !self->reading_)
+                       return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, "");
+                     self->write_next();
+                     self->read_next();
+                   });
+}
+
+void http_session::close(EndOfTransport reason, std::string note) {
+  net::dispatch(socket_.get_executor(), [self = shared_from_this(), reason, note = std::move(note)]() mutable {
+    self->finish(reason, std::move(note));
+  });
+}
+
+void http_session::finish(EndOfTransport reason, std::string note) {
+  if (finished_) return;
+  finished_ = true;
+  boost::system::error_code ec;
+  socket_.shutdown(tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
+  idle_timer_.cancel();
+  deadline_timer_.cancel();
+  for (auto& s : slots_) release(s);
+  slots_.clear();
+  --*live_;
+  if (events_->closed) events_->closed(shared_from_this(), reason, std::move(note));
+}
+
+http_listener::http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types,
+                             http_server_options options, std::shared_ptr<http_server_events> events)
+    : context_(context),
+      acceptor_(net::make_strand(context)),
+      pause_timer_(acceptor_.get_executor()),
+      types_(std::move(types)),
+      options_(options),
+      events_(std::move(events)) {}
+
+HostPort http_listener::open(const HostPort& where) {
+  tcp::endpoint endpoint(net::ip::make_address(where.host), static_cast<unsigned short>(where.port));
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(net::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(net::socket_base::max_listen_connections);
+  auto bound = acceptor_.local_endpoint();
+  return HostPort{bound.address().to_string(), bound.port()};
+}
+
+void http_listener::start() {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] { self->accept_next(); });
+}
+
+void http_listener::stop() {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+    boost::system::error_code ec;
+    self->acceptor_.close(ec);
+    self->pause_timer_.cancel();
+  });
+}
+
+void http_listener::accept_next() {
+  acceptor_.async_accept(net::make_strand(context_),
+                         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+    if (ec == net::error::no_descriptors || ec.value() == ENFILE || ec == net::error::no_buffer_space) {
+      log_network(tag::warning, "accept paused for 100 ms (" + ec.message() + ")");
+      self->pause_timer_.expires_after(std::chrono::milliseconds(100));
+      self->pause_timer_.async_wait([self](boost::system::error_code e) {
+        if (!e) self->accept_next();
+      });
+      return;
+    }
+    if (!ec) {
+      if (*self->live_ >= self->options_.max_connections) {
+        auto refused = std::make_shared<std::pair<tcp::socket, std::string>>(
+            std::move(socket), fault_response(503, "server overloaded", "too many connections", false));
+        net::async_write(refused->first, net::buffer(refused->second),
+                         [refused](boost::system::error_code, std::size_t) {
+                           boost::system::error_code e;
+                           refused->first.shutdown(tcp::socket::shutdown_both, e);
+                         });
+      } else {
+        ++*self->live_;
+        std::make_shared<http_session>(std::move(socket), self->types_, self->options_, self->events_, self->live_,
+                                       self->pending_)
+            ->start();
+      }
+    }
+    self->accept_next();
+  });
+}
+
+}  // namespace lc::detail

@@ -1,0 +1,116 @@
+#pragma once
+// The Beast HTTP server: an acceptor and one session per connection. Requests are mapped to
+// messages on the network thread; responses are queued in request order (pipelining) and filled
+// by answer() from any thread, already encoded.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "http_mapping.hpp"
+#include "lc/net_messages.hpp"
+#include "lc/net_options.hpp"
+
+namespace lc::detail {
+
+namespace net = boost::asio;
+namespace http = boost::beast::http;
+using tcp = net::ip::tcp;
+
+class http_session;
+
+struct http_server_events {
+  std::function<void(const std::shared_ptr<http_session>&)> accepted;
+  std::function<void(const std::shared_ptr<http_session>&, message request, std::uint32_t seq)> request;
+  std::function<void(const std::shared_ptr<http_session>&, EndOfTransport, std::string note)> closed;
+};
+
+class http_session : public std::enable_shared_from_this<http_session> {
+ public:
+  http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types, http_server_options options,
+               std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live,
+               std::shared_ptr<std::atomic<std::size_t>> pending);
+  void start();
+  // From any thread: the response bytes for request `seq` (from response_for()).
+  void answer(std::uint32_t seq, std::string bytes);
+  void close(EndOfTransport reason = EndOfTransport::ON_REQUEST, std::string note = {});
+
+  HostPort remote;
+  std::uint32_t proxy_id = 0;  // set by whoever owns the session's address
+  std::string opened_at;
+
+ private:
+  struct slot {
+    std::uint32_t seq;
+    std::optional<std::string> bytes;
+    bool close_after = false;
+    std::chrono::steady_clock::time_point deadline;
+    bool held = false;  // counted in the listener's pending requests until answered
+  };
+  void read_next();
+  void on_read(boost::system::error_code ec);
+  void enqueue(std::string bytes, bool close_after, bool held = false);
+  bool hold();  // a place among the listener's pending requests, or false at the cap
+  void release(slot& s);
+  void fill(std::uint32_t seq, std::string bytes);
+  void write_next();
+  void arm_deadline();
+  void arm_idle();
+  void finish(EndOfTransport reason, std::string note);
+
+  tcp::socket socket_;
+  std::shared_ptr<const http_type_table> types_;
+  http_server_options options_;
+  std::shared_ptr<http_server_events> events_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  net::steady_timer idle_timer_;
+  net::steady_timer deadline_timer_;
+  std::deque<slot> slots_;
+  std::string writing_;
+  std::uint32_t next_seq_ = 1;
+  bool reading_ = false;
+  bool read_closed_ = false;  // no more requests will be read (close, error, EOF)
+  bool writing_now_ = false;
+  bool finished_ = false;
+  std::shared_ptr<std::atomic<std::size_t>> live_;
+  std::shared_ptr<std::atomic<std::size_t>> pending_;
+};
+
+class http_listener : public std::enable_shared_from_this<http_listener> {
+ public:
+  http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types, http_server_options options,
+                std::shared_ptr<http_server_events> events);
+  // Binds and listens (SOMAXCONN); throws boost::system::system_error.
+  HostPort open(const HostPort& where);
+  void start();
+  void stop();
+  std::size_t connections() const { return *live_; }
+  std::size_t pending_requests() const { return *pending_; }
+
+ private:
+  void accept_next();
+  net::io_context& context_;
+  tcp::acceptor acceptor_;
+  net::steady_timer pause_timer_;
+  std::shared_ptr<const http_type_table> types_;
+  http_server_options options_;
+  std::shared_ptr<http_server_events> events_;
+  std::shared_ptr<std::atomic<std::size_t>> live_ = std::make_shared<std::atomic<std::size_t>>(0);
+  std::shared_ptr<std::atomic<std::size_t>> pending_ = std::make_shared<std::atomic<std::size_t>>(0);
+};
+
+std::string utc_now_text();
+
+}  // namespace lc::detail

@@ -1,0 +1,90 @@
+#include "net_service.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include <boost/asio/post.hpp>
+
+namespace lc::detail {
+
+net_service& net_service::instance() {
+  static net_service service;
+  return service;
+}
+
+namespace {
+// LC_NETWORK_THREADS=N runs the io_context on N threads (1 to 64); every socket has its own strand.
+std::size_t network_threads() {
+  const char* text = std::getenv("LC_NETWORK_THREADS");
+  if (text == nullptr || *text == '\0') return 1;
+  char* end = nullptr;
+  long n = std::strtol(text, &end, 10);
+  if (*end != '\0' || n < 1 || n > 64) {
+    std::fprintf(stderr, "LC_NETWORK_THREADS=%s is not a number from 1 to 64; using 1\n", text);
+    return 1;
+  }
+  return static_cast<std::size_t>(n);
+}
+}  // namespace
+
+std::size_t net_service::running_threads() {
+  std::lock_guard lock(mutex_);
+  return threads_.size();
+}
+
+net::io_context& net_service::context() {
+  std::lock_guard lock(mutex_);
+  if (!context_) {
+    thread_count_ = network_threads();
+    context_ = std::make_unique<net::io_context>(static_cast<int>(thread_count_));
+    work_ = std::make_unique<net::executor_work_guard<net::io_context::executor_type>>(context_->get_executor());
+    for (std::size_t i = 0; i < thread_count_; ++i)
+      threads_.emplace_back([c = context_.get()] { c->run(); });
+  }
+  return *context_;
+}
+
+std::uint64_t net_service::add_closer(std::function<void()> close) {
+  std::lock_guard lock(mutex_);
+  closers_.emplace(next_closer_, std::move(close));
+  return next_closer_++;
+}
+
+void net_service::remove_closer(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  closers_.erase(id);
+}
+
+void net_service::shutdown() {
+  std::unordered_map<std::uint64_t, std::function<void()>> closers;
+  std::unique_ptr<net::io_context> context;
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(mutex_);
+    closers.swap(closers_);
+  }
+  for (auto& [id, close] : closers) close();
+  {
+    std::lock_guard lock(mutex_);
+    work_.reset();
+    threads.swap(threads_);
+    context = std::move(context_);
+  }
+  // Closing cancels every operation, so run() returns by itself. A straggler (say a connect still
+  // under way) gets 100 ms, then stop() abandons it: process teardown must stay prompt.
+  if (context) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
+    while (!context->stopped() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    context->stop();
+  }
+  for (auto& t : threads)
+    if (t.joinable()) t.join();
+  // Listeners and sessions still held by late closures keep executors into this context: it is
+  // retired, never destroyed (one small io_context per runtime restart).
+  static auto* retired = new std::vector<std::unique_ptr<net::io_context>>;
+  if (context) retired->push_back(std::move(context));
+}
+
+}  // namespace lc::detail

@@ -1,0 +1,112 @@
+#pragma once
+// ProcessObject: an object whose work is done by a child process (reference §6).
+//
+//   LC_PROCESS(texture, "test_function_5")    // texture(self, settings) runs in that executable
+//   auto a = self.create<lc::ProcessObject>(texture, texture_settings{.x = 2, .y = 2});
+//
+// The executable (found beside this program first, then on PATH) runs the function through
+// lc::run; its settings go as --name=value, its result comes back on stdout and reaches the parent
+// as Returned. Stop sends SIGINT and, after `grace` seconds, SIGKILL: the Returned always arrives.
+//
+//   LC_LIBRARY(worker, "test_worker_7")      // a worker process that serves messages
+//   auto w = self.create<lc::ProcessObject>(worker);   // send/GetResponse to w as to a thread
+//
+// A library child connects back to a port its ProcessObject listens on (--connect-to-directory);
+// messages sent to the ProcessObject reach the child's main object, and replies go straight back
+// to their senders.
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lc/machine.hpp"
+#include "lc/net_messages.hpp"
+#include "lc/settings.hpp"
+
+namespace lc {
+
+namespace detail {
+class child_process;
+
+struct process_binding {
+  std::string executable;
+  bool library = false;  // the child connects back and serves messages (LC_LIBRARY)
+};
+bool bind_process(const void* function, process_binding binding);
+const process_binding* bound_process(const void* function);
+}  // namespace detail
+
+template <class R, class... A>
+bool bind_process(R (*function)(A...), std::string executable, bool library = false) {
+  return detail::bind_process(reinterpret_cast<const void*>(function), {std::move(executable), library});
+}
+
+// A child's end, read from its stdout and exit status (runtime use).
+struct ChildExited {
+  std::int64_t code = 0;
+  std::string output;
+};
+BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output))
+
+struct process_options {
+  double grace = 3.0;     // seconds between SIGINT and SIGKILL after a Stop
+  std::string role_name;  // the child's --role-name; empty: the executable's name. Prefixed
+                          // with "<our role>." when this process has a role itself.
+};
+
+class ProcessObject
+    : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted, Closed> {
+ public:
+  static constexpr std::string_view thread_name = "process-object";
+
+  template <class R, class S>
+  ProcessObject(R (*function)(channel&, const S&), const S& settings, process_options options = {})
+      : ProcessObject(reinterpret_cast<const void*>(function),
+                      detail::encode_arguments(detail::schema_of<S>(), &settings), options) {}
+  template <class R>
+  explicit ProcessObject(R (*function)(channel&), process_options options = {})
+      : ProcessObject(reinterpret_cast<const void*>(function), {}, options) {}
+  ~ProcessObject() override;
+
+  void on(const Start&);
+  void on(const Stop&);
+  void on(const T2&);
+  void on(const ChildExited&);
+  void on(const Listening&);      // library: the port the child connects back to
+  void on(const NotListening&);
+  void on(const Accepted&);       // library: the child is connected
+  void on(const Closed&);
+  void on_unknown(const message& m);  // library: forwarded to the child's main object
+
+ private:
+  ProcessObject(const void* function, std::vector<std::string> arguments, process_options options);
+  std::vector<std::string> child_arguments() const;
+  void spawn(std::vector<std::string> arguments);
+  message result_of(const ChildExited& e) const;
+
+  const detail::process_binding* binding_;
+  std::vector<std::string> arguments_;
+  process_options options_;
+  std::unique_ptr<detail::child_process> child_;
+  bool stopping_ = false;
+  std::string listen_id_;
+  address child_main_;  // the child's main object, reached through the connection
+  struct pending {
+    message m;
+    address from;
+  };
+  std::deque<pending> queued_;  // messages waiting for the child to connect
+};
+
+}  // namespace lc
+
+LC_MESSAGE(lc::ChildExited, "lc.process.ChildExited")
+
+#define LC_PROCESS(function, executable)                                                  \
+  namespace {                                                                             \
+  [[maybe_unused]] const bool LC_CAT(lc_process_, __COUNTER__) = ::lc::bind_process(function, executable); \
+  }
+#define LC_LIBRARY(function, executable)                                                  \
+  namespace {                                                                             \
+  [[maybe_unused]] const bool LC_CAT(lc_process_, __COUNTER__) = ::lc::bind_process(function, executable, true); \
+  }

@@ -1,6 +1,0 @@
-#pragma once
-#include "lc/channel.hpp"
-#include "test_api.hpp"
-
-// texture() as a function that runs on a thread of its own: self.create(texture, x, y).
-table_type texture(lc::channel& self, std::int64_t x = 8, std::int64_t y = 8);

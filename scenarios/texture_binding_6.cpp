@@ -1,0 +1,5 @@
+// Scenario 6's server runs texture_process in the executable test_function_6.
+#include "lc/process_object.hpp"
+#include "texture_process.hpp"
+
+LC_PROCESS(texture_process, "test_function_6")

@@ -1,0 +1,1 @@
+#include "lc/lc.hpp"
