@@ -23,7 +23,8 @@ const std::int64_t maximum_cells = environment_number("LC_MAX_TABLE_CELLS", 1'00
 std::optional<lc::Faulted> validate(const Xy& xy) {
   if (xy.x < 0 || xy.y < 0)
     return lc::Faulted("cannot make table", "negative size x=" + std::to_string(xy.x) + ", y=" + std::to_string(xy.y), 400);
-  if (xy.x != 0 && xy.y > maximum_cells / xy.x)
+  // Each side on its own too: a zero side would let the other ask for any number of rows.
+  if (xy.x > maximum_cells || xy.y > maximum_cells || (xy.x != 0 && xy.y > maximum_cells / xy.x))
     return lc::Faulted("cannot make table",
                        "x*y exceeds the limit of " + std::to_string(maximum_cells) + " cells", 400);
   return std::nullopt;

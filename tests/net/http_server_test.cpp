@@ -30,6 +30,16 @@ BOOST_DESCRIBE_STRUCT(Slow, (), (ms, tag))
 LC_MESSAGE(Slow, "test_api.Slow")
 
 namespace {
+// A type whose validation throws something that is not the mapping's own error.
+struct Throws {
+  std::int64_t n = 0;
+};
+BOOST_DESCRIBE_STRUCT(Throws, (), (n))
+[[maybe_unused]] std::optional<lc::Faulted> validate(const Throws&) { throw std::runtime_error("validation broke"); }
+}  // namespace
+LC_MESSAGE(Throws, "test_api.Throws")
+
+namespace {
 
 // Requests the stand-in app keeps unanswered until the test answers them.
 class held_requests {
@@ -81,7 +91,7 @@ struct test_server {
   std::shared_ptr<held_requests> held = std::make_shared<held_requests>();
 
   explicit test_server(lc::http_server_options options = {}) {
-    auto types = std::make_shared<http_type_table>(make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Slow>()}));
+    auto types = std::make_shared<http_type_table>(make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Slow>(), &lc::type_of<Throws>()}));
     auto events = std::make_shared<http_server_events>();
     events->request = [held = std::weak_ptr(held)](const std::shared_ptr<http_session>& s, lc::message m, std::uint32_t seq) {
       if (auto* xy = m.get<test_api::Xy>()) {
@@ -123,6 +133,33 @@ TEST(http_server, answers_a_get_with_the_table_as_an_any_envelope) {
   ASSERT_TRUE(r);
   EXPECT_EQ(status_of(*r), 200);
   EXPECT_EQ(body_of(*r), R"({"value":["vector<vector<float8>>",[[0.5,0.5],[0.5,0.5]],[]]})");
+}
+
+TEST(http_server, an_exception_while_mapping_a_request_is_a_500_and_the_server_keeps_serving) {
+  test_server server;
+  raw_client client(server.port);
+  client.send(get("/Throws?n=1"));
+  auto r = client.response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(status_of(*r), 500) << *r;
+  EXPECT_NE(body_of(*r).find("validation broke"), std::string::npos) << *r;
+  raw_client next(server.port);
+  next.send(get("/Xy?x=1&y=1"));
+  auto answer = next.response();
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(status_of(*answer), 200);
+}
+
+TEST(http_server, media_types_match_in_any_case) {
+  test_server server;
+  raw_client client(server.port);
+  std::string body = R"({"value":{"x":1,"y":2}})";
+  client.send("POST /Xy HTTP/1.1\r\nHost: x\r\nContent-Type: Application/JSON; charset=UTF-8\r\nContent-Length: " +
+              std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto r = client.response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(status_of(*r), 200) << *r;
+  EXPECT_EQ(body_of(*r), R"({"value":["vector<vector<float8>>",[[0.5,0.5]],[]]})");
 }
 
 TEST(http_server, a_request_split_at_every_byte_still_gets_its_answer) {

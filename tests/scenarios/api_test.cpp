@@ -56,6 +56,19 @@ TEST_P(serves_the_api, refuses_negative_sizes_with_400_and_keeps_serving) {
   EXPECT_EQ(table_problem(*next, 1, 1), "");
 }
 
+TEST_P(serves_the_api, refuses_a_zero_side_beside_a_huge_one_with_400_and_keeps_serving) {
+  auto server = start_server(scenario(), {.debug = false});
+  for (auto target : {std::string("/Xy?x=0&y=4611686018427387904"), std::string("/Xy?x=4611686018427387904&y=0"),
+                      xy_target(0, 50'000'000)}) {
+    auto refused = http_get(server.port, target);
+    ASSERT_TRUE(refused) << target << '\n' << server->output();
+    EXPECT_EQ(faulted_problem(*refused, 400, "limit"), "") << target;
+  }
+  auto next = http_get(server.port, xy_target(2, 2), 1s);
+  ASSERT_TRUE(next) << server->output();
+  EXPECT_EQ(table_problem(*next, 2, 2), "");
+}
+
 TEST_P(serves_the_api, answers_pipelined_requests_on_one_connection_in_order) {
   auto server = start_server(scenario(), {.debug = false});
   http_connection connection(server.port);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -121,7 +122,10 @@ void forget_timers(const address& owner) {
 void start_timer(const address& owner, const type_record& timer, double seconds, bool repeating) {
   if (!timer.make_default) throw std::logic_error("timer type \"" + timer.signature + "\" has no default value");
   auto& s = service();
-  auto period = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(seconds < 0 ? 0 : seconds));
+  // Longer than a century is "never"; NaN or negative is "now". Either way the cast stays defined.
+  constexpr double longest = 3.2e9;
+  double bounded = seconds > 0 ? std::min(seconds, longest) : 0.0;
+  auto period = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(bounded));
   bool wake = false;
   {
     std::lock_guard lock(s.mutex);

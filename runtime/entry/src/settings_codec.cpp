@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "lc/codec.hpp"
@@ -6,12 +7,24 @@
 
 namespace lc::detail {
 
+namespace {
+// NaN and the infinities parse as numbers; no setting means them, and a duration made of one is undefined.
+bool all_finite(const boost::json::value& v) {
+  if (v.is_double()) return std::isfinite(v.get_double());
+  if (const auto* a = v.if_array()) return std::all_of(a->begin(), a->end(), [](const auto& e) { return all_finite(e); });
+  if (const auto* o = v.if_object())
+    return std::all_of(o->begin(), o->end(), [](const auto& e) { return all_finite(e.value()); });
+  return true;
+}
+}  // namespace
+
 // Wrapped as the reference wraps it, so a syntax error reads exactly as there:
 // `--x=abc` -> cannot decode value for "x" (Expecting value: line 1 column 11 (char 10)).
 boost::json::value parse_setting_json(std::string_view text, decode_context&) {
   auto document = parse_json("{\"value\": " + std::string(text) + " }");
   auto* value = document.is_object() ? document.get_object().if_contains("value") : nullptr;
   if (value == nullptr) throw codec_error("cannot decode (no value)");
+  if (!all_finite(*value)) throw codec_error("cannot decode (not a finite number)");
   return *value;
 }
 

@@ -1,5 +1,7 @@
 #include "http_mapping.hpp"
 
+#include <cctype>
+
 #include <chrono>
 #include <ctime>
 #include <mutex>
@@ -22,11 +24,15 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string_view media_type(std::string_view content_type) {
+// The media type in lower case (RFC 9110 §8.3.1: matched case-insensitively), without parameters.
+std::string media_type(std::string_view content_type) {
   auto semicolon = content_type.find(';');
   auto type = content_type.substr(0, semicolon);
   while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  return type;
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  std::string lower(type);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 // Fills the fields of a fresh value from `k=v&k=v` pieces (query or form body).
@@ -195,6 +201,9 @@ http_mapped map_request(const http_type_table& types, const http_request_view& r
   } catch (const request_error& e) {
     std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
     return {e.status, message(Faulted(std::move(condition), e.reason, e.status))};
+  } catch (const std::exception& e) {  // a type's own code threw (validate, a converter, bad_alloc)
+    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
+    return {500, message(Faulted(std::move(condition), e.what(), 500))};
   }
 }
 

@@ -62,6 +62,8 @@ net::io_context& network() {
 
 std::string new_lid() { return boost::uuids::to_string(boost::uuids::random_generator()()); }
 
+bool valid_port(std::int64_t port) { return port >= 0 && port <= 65535; }
+
 std::string where_text(const HostPort& hp) { return "\"" + hp.host + ":" + std::to_string(hp.port) + "\""; }
 
 void log_net(char tag, const std::string& text) {
@@ -198,6 +200,7 @@ std::string start_listening(object& self, const HostPort& where, ListenForStream
   request.requested_ipp = where;
   address owner = self.self_address();
   try {
+    if (!valid_port(where.port)) throw std::invalid_argument("port out of range (0-65535)");
     HostPort bound = open(request);
     detail::post(Listening{request, bound, owner}, owner, owner);
   } catch (const boost::system::system_error& e) {
@@ -283,8 +286,9 @@ void connect(object& self, const HostPort& where, frame_options options) {
   auto socket = std::make_shared<tcp::socket>(net::make_strand(context));
   boost::system::error_code ec;
   auto address_of = net::ip::make_address(where.host, ec);
-  if (ec) {
-    NotConnected refused("cannot connect to " + where_text(where), ec.message(), ec.value());
+  if (ec || !valid_port(where.port)) {
+    NotConnected refused("cannot connect to " + where_text(where), ec ? ec.message() : "port out of range (0-65535)",
+                         ec.value());
     refused.request = request;
     detail::post(message(std::move(refused)), owner, owner);
     return;

@@ -26,6 +26,20 @@ std::size_t network_threads() {
   }
   return static_cast<std::size_t>(n);
 }
+// Nothing that reaches a network thread ends the process: a handler that throws is logged and
+// the thread runs on (Asio leaves the context usable after an exception escapes run()).
+void run_guarded(net::io_context& context) {
+  for (;;) {
+    try {
+      context.run();
+      return;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "network thread: a handler threw (%s); serving on\n", e.what());
+    } catch (...) {
+      std::fprintf(stderr, "network thread: a handler threw; serving on\n");
+    }
+  }
+}
 }  // namespace
 
 std::size_t net_service::running_threads() {
@@ -40,7 +54,7 @@ net::io_context& net_service::context() {
     context_ = std::make_unique<net::io_context>(static_cast<int>(thread_count_));
     work_ = std::make_unique<net::executor_work_guard<net::io_context::executor_type>>(context_->get_executor());
     for (std::size_t i = 0; i < thread_count_; ++i)
-      threads_.emplace_back([c = context_.get()] { c->run(); });
+      threads_.emplace_back([c = context_.get()] { run_guarded(*c); });
   }
   return *context_;
 }
