@@ -162,6 +162,33 @@ TEST(http_server, media_types_match_in_any_case) {
   EXPECT_EQ(body_of(*r), R"({"value":["vector<vector<float8>>",[[0.5,0.5]],[]]})");
 }
 
+TEST(http_server, head_is_answered_with_the_headers_of_get_and_no_body) {
+  test_server server;
+  raw_client client(server.port);
+  client.send("HEAD /Xy?x=2&y=2 HTTP/1.1\r\nHost: x\r\n\r\n" + get("/Xy?x=1&y=1"));
+  client.read_timeout(2);
+  auto head = client.response_without_body();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(status_of(*head), 200) << *head;
+  EXPECT_NE(head->find("Content-Length: 61\r\n"), std::string::npos) << *head;
+  auto next = client.response();  // the body of the HEAD would stand here if it were sent
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->substr(0, 12), "HTTP/1.1 200") << *next;
+  EXPECT_EQ(body_of(*next), R"({"value":["vector<vector<float8>>",[[0.5]],[]]})");
+}
+
+TEST(http_server, an_http_1_0_client_asking_keep_alive_is_told_and_kept) {
+  test_server server;
+  raw_client client(server.port);
+  client.read_timeout(2);
+  for (int i = 0; i < 2; ++i) {
+    client.send("GET /Xy?x=1&y=1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    auto r = client.response();
+    ASSERT_TRUE(r) << "request " << i;
+    EXPECT_NE(r->find("\r\nConnection: keep-alive\r\n"), std::string::npos) << *r;
+  }
+}
+
 TEST(http_server, a_request_split_at_every_byte_still_gets_its_answer) {
   test_server server;
   std::string request = get("/Xy?x=1&y=3", "User-Agent: t\r\n");

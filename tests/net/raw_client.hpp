@@ -70,6 +70,18 @@ class raw_client {
       if (!fill()) return std::nullopt;
     }
   }
+  // The status line and headers of one response, leaving what follows (as for a reply to HEAD).
+  std::optional<std::string> response_without_body() {
+    while (true) {
+      auto end = buffer_.find("\r\n\r\n");
+      if (end != std::string::npos) {
+        std::string one = buffer_.substr(0, end + 4);
+        buffer_.erase(0, end + 4);
+        return one;
+      }
+      if (!fill()) return std::nullopt;
+    }
+  }
   // True when the server closed the connection (EOF) with nothing more to read.
   bool closed_by_server() {
     while (fill()) {}

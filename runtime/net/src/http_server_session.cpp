@@ -1,6 +1,8 @@
 #include "http_server_session.hpp"
 
+#include <algorithm>
 #include <ctime>
+#include <utility>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -16,6 +18,12 @@ std::string with_connection_close(std::string bytes) {
   auto end = bytes.find("\r\n\r\n");
   if (end != std::string::npos && bytes.find("\r\nConnection: close\r\n") == std::string::npos)
     bytes.insert(end + 2, "Connection: close\r\n");
+  return bytes;
+}
+
+std::string with_header(std::string bytes, std::string_view header) {
+  auto end = bytes.find("\r\n\r\n");
+  if (end != std::string::npos) bytes.insert(end + 2, std::string(header) + "\r\n");
   return bytes;
 }
 
@@ -105,6 +113,8 @@ void http_session::on_read(boost::system::error_code ec) {
   }
   auto& request = parser_->get();
   bool keep_alive = request.keep_alive();
+  next_head_only_ = request.method() == http::verb::head;
+  next_announce_keep_alive_ = keep_alive && request.version() == 10;
   auto content_type = request.find(http::field::content_type);
   http_request_view view{std::string_view(request.method_string()), std::string_view(request.target()),
                          content_type == request.end() ? std::string_view{} : std::string_view(content_type->value()), request.body()};
@@ -137,7 +147,8 @@ void http_session::release(slot& s) {
 }
 
 void http_session::enqueue(std::string bytes, bool close_after, bool held) {
-  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline, held};
+  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline, held,
+         std::exchange(next_head_only_, false), std::exchange(next_announce_keep_alive_, false)};
   if (!bytes.empty()) s.bytes = std::move(bytes);
   slots_.push_back(std::move(s));
   if (close_after) read_closed_ = true;
@@ -187,7 +198,10 @@ void http_session::write_next() {
   if (writing_now_ || finished_ || slots_.empty() || !slots_.front().bytes) return;
   writing_now_ = true;
   bool close_after = slots_.front().close_after;
-  writing_ = close_after ? with_connection_close(std::move(*slots_.front().bytes)) : std::move(*slots_.front().bytes);
+  const auto& front = slots_.front();
+  writing_ = close_after ? with_connection_close(std::move(*front.bytes)) : std::move(*front.bytes);
+  if (front.announce_keep_alive && !close_after) writing_ = with_header(std::move(writing_), "Connection: keep-alive");
+  if (front.head_only) writing_.resize(std::min(writing_.size(), writing_.find("\r\n\r\n") + 4));
   net::async_write(socket_, net::buffer(writing_),
                    [self = shared_from_this(), close_after](boost::system::error_code ec, std::size_t) {
                      self->writing_now_ = false;

@@ -57,6 +57,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
     bool close_after = false;
     std::chrono::steady_clock::time_point deadline;
     bool held = false;  // counted in the listener's pending requests until answered
+    bool head_only = false;            // a reply to HEAD: the headers of GET, no body
+    bool announce_keep_alive = false;  // an HTTP/1.0 client that asked for keep-alive is told so
   };
   void read_next();
   void on_read(boost::system::error_code ec);
@@ -82,6 +84,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::uint32_t next_seq_ = 1;
   bool reading_ = false;
   bool read_closed_ = false;  // no more requests will be read (close, error, EOF)
+  bool next_head_only_ = false;            // for the slot enqueue() makes next
+  bool next_announce_keep_alive_ = false;
   bool writing_now_ = false;
   bool finished_ = false;
   std::shared_ptr<std::atomic<std::size_t>> live_;
