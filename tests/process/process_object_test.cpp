@@ -177,6 +177,12 @@ TEST(process_object, output_that_is_not_json_cannot_be_decoded) {
   EXPECT_EQ(condition_of(returned_value(self)).rfind("cannot decode output (", 0), 0u);
 }
 
+TEST(process_object, a_child_whose_stdout_never_ends_is_killed_at_the_cap_and_faults) {
+  lc::channel self;
+  self.create<lc::ProcessObject>(test_child, child_settings{.mode = "flood"});
+  EXPECT_EQ(condition_of(returned_value(self, 30)).rfind("child output over the cap (256 MiB", 0), 0u);
+}
+
 TEST(process_object, stop_interrupts_the_child_and_returns_aborted) {
   lc::channel self;
   auto a = create_running_child(self, "SigCgt:", test_child, child_settings{.mode = "wait"});

@@ -21,6 +21,10 @@ lc::message test_child(lc::channel& self, const child_settings& s) {
     std::fflush(stdout);
     std::_Exit(0);
   }
+  if (s.mode == "flood") {  // stdout that never ends
+    std::string line(65536, 'x');
+    for (;;) std::fwrite(line.data(), 1, line.size(), stdout);
+  }
   if (s.mode == "wait") {
     for (;;)
       if (self.input().is<lc::Stop>()) return lc::Aborted{};

@@ -72,6 +72,12 @@ void child_process::read_and_reap(int output_fd, std::function<void(child_exit)>
   char buffer[65536];
   for (;;) {
     ssize_t n = ::read(output_fd, buffer, sizeof buffer);
+    if (n > 0 && result.output.size() + static_cast<std::size_t>(n) > child_output_cap) {
+      result.output_over_cap = true;
+      result.output.clear();
+      ::kill(pid_, SIGKILL);  // not yet reaped: the pid is still this child's
+      break;
+    }
     if (n > 0) result.output.append(buffer, static_cast<std::size_t>(n));
     else if (n == 0 || errno != EINTR) break;
   }

@@ -10,9 +10,13 @@
 
 namespace lc::detail {
 
+// More stdout than this and the child is killed: no child can make its parent grow without bound.
+inline constexpr std::size_t child_output_cap = 256u << 20;
+
 struct child_exit {
   int code = 0;  // the exit status, or minus the signal that ended the child
   std::string output;
+  bool output_over_cap = false;
 };
 
 // A child process: stdout is read to the end on a thread of its own, then the child is reaped and

@@ -124,7 +124,7 @@ void ProcessObject::spawn(std::vector<std::string> arguments) {
   try {
     auto self = self_address();
     child_ = std::make_unique<detail::child_process>(*path, arguments, [self](detail::child_exit e) {
-      detail::post(ChildExited{e.code, std::move(e.output)}, self, self);
+      detail::post(ChildExited{e.code, std::move(e.output), e.output_over_cap}, self, self);
     });
   } catch (const std::system_error& e) {
     return finish(Faulted("cannot start process \"" + *path + "\" (" + e.code().message() + ")"));
@@ -157,6 +157,8 @@ void ProcessObject::on(const ChildExited& e) {
 }
 
 message ProcessObject::result_of(const ChildExited& e) const {
+  if (e.output_over_cap)
+    return Faulted("child output over the cap", std::to_string(detail::child_output_cap >> 20) + " MiB written to stdout; the child was killed");
   std::string_view output = e.output;
   while (!output.empty() && (output.back() == '\n' || output.back() == '\r')) output.remove_suffix(1);
   message value;

@@ -45,8 +45,9 @@ bool bind_process(R (*function)(A...), std::string executable, bool library = fa
 struct ChildExited {
   std::int64_t code = 0;
   std::string output;
+  bool output_over_cap = false;  // the child wrote more than process_options::output_cap and was killed
 };
-BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output))
+BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output, output_over_cap))
 
 struct process_options {
   double grace = 3.0;     // seconds between SIGINT and SIGKILL after a Stop
