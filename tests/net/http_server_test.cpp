@@ -189,6 +189,40 @@ TEST(http_server, an_http_1_0_client_asking_keep_alive_is_told_and_kept) {
   }
 }
 
+TEST(http_server, an_endless_chunk_extension_is_refused_not_buffered) {
+  test_server server;
+  raw_client client(server.port);
+  client.try_send("POST /Xy HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1;" + std::string(300'000, 'e'));
+  auto r = client.response();
+  ASSERT_TRUE(r) << "no answer: the extension is still being read";
+  EXPECT_EQ(status_of(*r), 431) << *r;
+  EXPECT_TRUE(client.closed_by_server());
+  raw_client next(server.port);
+  next.send(get("/Xy?x=1&y=1"));
+  ASSERT_TRUE(next.response());
+}
+
+TEST(http_server, an_endless_trailer_is_refused_not_buffered) {
+  test_server server;
+  raw_client client(server.port);
+  client.try_send("POST /Xy HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: " +
+                  std::string(300'000, 't'));
+  auto r = client.response();
+  ASSERT_TRUE(r) << "no answer: the trailer is still being read";
+  EXPECT_EQ(status_of(*r), 431) << *r;
+}
+
+TEST(http_server, a_client_that_never_reads_its_replies_is_closed_after_the_write_timeout) {
+  lc::http_server_options options;
+  options.write_timeout = std::chrono::milliseconds(300);
+  test_server server(options);
+  raw_client client(server.port);
+  std::string requests;
+  for (int i = 0; i < 32; ++i) requests += get("/Xy?x=1000&y=1000");  // 32 replies of about 4 MB, never read
+  client.send(requests);
+  EXPECT_TRUE(eventually([&] { return server.closed->load() == 1; })) << "the connection is still open";
+}
+
 TEST(http_server, a_request_split_at_every_byte_still_gets_its_answer) {
   test_server server;
   std::string request = get("/Xy?x=1&y=3", "User-Agent: t\r\n");

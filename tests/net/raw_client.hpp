@@ -24,6 +24,12 @@ class raw_client {
     set_up();
   }
   void send(std::string_view bytes) { boost::asio::write(socket_, boost::asio::buffer(bytes.data(), bytes.size())); }
+  // For a peer that may answer and close before it has read everything: false once it has.
+  bool try_send(std::string_view bytes) {
+    boost::system::error_code ec;
+    boost::asio::write(socket_, boost::asio::buffer(bytes.data(), bytes.size()), ec);
+    return !ec;
+  }
   void shutdown_send() { socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send); }
   void close() { socket_.close(); }
   // An abortive close: the peer sees a reset, not an orderly end.

@@ -27,6 +27,8 @@ std::string with_header(std::string bytes, std::string_view header) {
   return bytes;
 }
 
+constexpr std::size_t unparsed_slack = 64 * 1024;
+
 void log_network(char tag, const std::string& text) { write_log(tag, address{}, "network", "", text); }
 
 }  // namespace
@@ -51,8 +53,11 @@ http_session::http_session(tcp::socket socket, std::shared_ptr<const http_type_t
       types_(std::move(types)),
       options_(options),
       events_(std::move(events)),
+      // Bounds what an unparsed header, chunk header or trailer may hold: Beast limits only headers.
+      buffer_(options.header_limit + unparsed_slack),
       idle_timer_(socket_.get_executor()),
       deadline_timer_(socket_.get_executor()),
+      write_timer_(socket_.get_executor()),
       live_(std::move(live)),
       pending_(std::move(pending)) {
   boost::system::error_code ec;
@@ -71,7 +76,8 @@ void http_session::start() {
 
 void http_session::read_next() {
   if (reading_ || read_closed_ || finished_) return;
-  if (slots_.size() >= options_.max_pending) return;  // resumed when a response goes out
+  // Resumed when a response goes out.
+  if (slots_.size() >= options_.max_pending || queued_bytes() > options_.max_queued_bytes) return;
   reading_ = true;
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
@@ -79,6 +85,13 @@ void http_session::read_next() {
   arm_idle();
   http::async_read(socket_, buffer_, *parser_,
                    [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+}
+
+std::size_t http_session::queued_bytes() const {
+  std::size_t total = 0;
+  for (const auto& s : slots_)
+    if (s.bytes) total += s.bytes->size();
+  return total;
 }
 
 void http_session::arm_idle() {
@@ -104,8 +117,11 @@ void http_session::on_read(boost::system::error_code ec) {
     }
     if (ec == net::error::operation_aborted || ec == net::error::connection_reset || ec == net::error::broken_pipe)
       return finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
-    int status = ec == http::error::header_limit ? 431 : ec == http::error::body_limit ? 413 : 400;
-    std::string text = status == 431 ? "request header over " + std::to_string(options_.header_limit) + " bytes"
+    bool unbounded = ec == http::error::buffer_overflow;
+    int status = ec == http::error::header_limit || unbounded ? 431 : ec == http::error::body_limit ? 413 : 400;
+    std::string text = unbounded ? "request header, chunk header or trailer over " +
+                                       std::to_string(options_.header_limit + unparsed_slack) + " bytes"
+                       : status == 431 ? "request header over " + std::to_string(options_.header_limit) + " bytes"
                        : status == 413 ? "request body over " + std::to_string(options_.body_limit) + " bytes"
                                        : "malformed request (" + ec.message() + ")";
     enqueue(fault_response(status, "cannot recover request", text, false), true);
@@ -202,9 +218,14 @@ void http_session::write_next() {
   writing_ = close_after ? with_connection_close(std::move(*front.bytes)) : std::move(*front.bytes);
   if (front.announce_keep_alive && !close_after) writing_ = with_header(std::move(writing_), "Connection: keep-alive");
   if (front.head_only) writing_.resize(std::min(writing_.size(), writing_.find("\r\n\r\n") + 4));
+  write_timer_.expires_after(options_.write_timeout);
+  write_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec && self->writing_now_) self->finish(EndOfTransport::WENT_STALE, "client not reading its replies");
+  });
   net::async_write(socket_, net::buffer(writing_),
                    [self = shared_from_this(), close_after](boost::system::error_code ec, std::size_t) {
                      self->writing_now_ = false;
+                     self->write_timer_.cancel();
                      if (self->finished_) return;
                      if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
                      self->slots_.pop_front();
@@ -230,6 +251,7 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   socket_.close(ec);
   idle_timer_.cancel();
   deadline_timer_.cancel();
+  write_timer_.cancel();
   for (auto& s : slots_) release(s);
   slots_.clear();
   --*live_;

@@ -69,6 +69,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void write_next();
   void arm_deadline();
   void arm_idle();
+  std::size_t queued_bytes() const;
   void finish(EndOfTransport reason, std::string note);
 
   tcp::socket socket_;
@@ -79,6 +80,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   net::steady_timer idle_timer_;
   net::steady_timer deadline_timer_;
+  net::steady_timer write_timer_;
   std::deque<slot> slots_;
   std::string writing_;
   std::uint32_t next_seq_ = 1;

@@ -13,6 +13,8 @@ struct http_server_options {
   std::size_t max_pending_requests = 10'000;  // delivered and unanswered, all connections: 503 above
   std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
   std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
+  std::chrono::milliseconds write_timeout{30'000};     // a reply the client does not take in this time: close
+  std::size_t max_queued_bytes = 64u << 20;  // replies waiting to be written; reading pauses above
 };
 
 inline constexpr std::size_t default_frame_cap = 64u << 20;
