@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -30,7 +31,7 @@ int decoded_status(int status) {
 }  // namespace
 
 child_process::child_process(const std::string& path, const std::vector<std::string>& arguments,
-                             std::function<void(child_exit)> on_exit) {
+                             std::function<void(child_exit)> on_exit, const std::vector<std::string>& environment) {
   install_process_hooks();  // a process with children waits for them at teardown
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category());
@@ -45,7 +46,17 @@ child_process::child_process(const std::string& path, const std::vector<std::str
   for (auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
 
-  int error = ::posix_spawn(&pid_, path.c_str(), &actions, nullptr, argv.data(), environ);
+  std::vector<char*> envp;
+  auto replaced = [&](std::string_view entry) {
+    auto name = entry.substr(0, entry.find('=') + 1);
+    return std::any_of(environment.begin(), environment.end(), [&](const std::string& e) { return e.starts_with(name); });
+  };
+  for (char** e = environ; *e; ++e)
+    if (!replaced(*e)) envp.push_back(*e);
+  for (auto& added : environment) envp.push_back(const_cast<char*>(added.c_str()));
+  envp.push_back(nullptr);
+
+  int error = ::posix_spawn(&pid_, path.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(pipe_fds[1]);
   if (error != 0) {

@@ -24,8 +24,9 @@ struct child_exit {
 // descriptor is inherited. Throws std::system_error when the child cannot be started.
 class child_process {
  public:
+  // `environment` entries (NAME=value) are added to this process's own for the child.
   child_process(const std::string& path, const std::vector<std::string>& arguments,
-                std::function<void(child_exit)> on_exit);
+                std::function<void(child_exit)> on_exit, const std::vector<std::string>& environment = {});
   ~child_process();  // joins the reader; the child must have ended (or be about to)
   child_process(const child_process&) = delete;
   child_process& operator=(const child_process&) = delete;

@@ -1,5 +1,6 @@
 #include "lc/library_host.hpp"
 
+#include <cstdlib>
 #include <mutex>
 
 #include "child_process.hpp"
@@ -12,7 +13,11 @@ void library_host::on(const Start&) { connect(*this, parent_); }
 
 void library_host::on(const Stop&) { finish(Aborted{}); }
 
-void library_host::on(const Connected&) { trace("Connected to parent", "at", parent_.host + ":" + std::to_string(parent_.port)); }
+void library_host::on(const Connected& connected) {
+  trace("Connected to parent", "at", parent_.host + ":" + std::to_string(parent_.port));
+  const char* token = std::getenv(back_channel_token_variable);
+  send(BackChannelToken{token ? token : ""}, connected.proxy_address);
+}
 
 void library_host::on(const NotConnected& refused) {
   send(Stop{}, main_);

@@ -4,7 +4,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <random>
 #include <mutex>
 #include <system_error>
 #include <unordered_map>
@@ -16,6 +19,20 @@
 #include "lc/runtime.hpp"
 
 namespace lc {
+
+namespace {
+std::string random_token() {
+  std::random_device device;
+  std::string text;
+  char part[9];
+  for (int i = 0; i < 4; ++i) {
+    std::snprintf(part, sizeof part, "%08x", device());
+    text += part;
+  }
+  return text;
+}
+}  // namespace
+
 namespace detail {
 namespace {
 
@@ -89,7 +106,8 @@ void ProcessObject::on(const Listening& listening) {
   auto arguments = child_arguments();
   arguments.push_back("--directory-scope=LIBRARY");
   arguments.push_back("--connect-to-directory=" + *encode_setting(listening.listening_ipp));
-  spawn(std::move(arguments));
+  token_ = random_token();
+  spawn(std::move(arguments), {std::string(back_channel_token_variable) + "=" + token_});
 }
 
 void ProcessObject::on(const NotListening& refused) {
@@ -98,8 +116,24 @@ void ProcessObject::on(const NotListening& refused) {
 }
 
 void ProcessObject::on(const Accepted& accepted) {
-  if (child_main_) return;  // one child, one connection
-  child_main_ = accepted.proxy_address;
+  if (child_main_) return send(Close{}, accepted.proxy_address);  // one child, one connection
+  unproven_.push_back(accepted.proxy_address);
+}
+
+void ProcessObject::on(const BackChannelToken& proof) {
+  auto link = std::find_if(unproven_.begin(), unproven_.end(),
+                           [&](const address& a) { return a.local_id() == return_address().local_id(); });
+  if (link == unproven_.end() || child_main_) return;
+  if (proof.token != token_) {
+    warning("back-channel connection refused", "(wrong token)");
+    send(Close{}, *link);
+    unproven_.erase(link);
+    return;
+  }
+  child_main_ = *link;
+  unproven_.erase(link);
+  for (const auto& stranger : unproven_) send(Close{}, stranger);
+  unproven_.clear();
   stop_listening(*this, listen_id_);
   for (auto& p : queued_) forward(std::move(p.m), child_main_, p.from);
   queued_.clear();
@@ -118,14 +152,17 @@ void ProcessObject::on_unknown(const message& m) {
   else if (!stopping_) queued_.push_back({m, return_address()});
 }
 
-void ProcessObject::spawn(std::vector<std::string> arguments) {
+void ProcessObject::spawn(std::vector<std::string> arguments, std::vector<std::string> environment) {
   auto path = detail::find_executable(binding_->executable);
   if (!path) return finish(Faulted("cannot execute " + binding_->executable + " (not found)"));
   try {
     auto self = self_address();
-    child_ = std::make_unique<detail::child_process>(*path, arguments, [self](detail::child_exit e) {
-      detail::post(ChildExited{e.code, std::move(e.output), e.output_over_cap}, self, self);
-    });
+    child_ = std::make_unique<detail::child_process>(
+        *path, arguments,
+        [self](detail::child_exit e) {
+          detail::post(ChildExited{e.code, std::move(e.output), e.output_over_cap}, self, self);
+        },
+        environment);
   } catch (const std::system_error& e) {
     return finish(Faulted("cannot start process \"" + *path + "\" (" + e.code().message() + ")"));
   }

@@ -4,6 +4,7 @@
 // and stops the main object when the parent's connection goes.
 #include "lc/machine.hpp"
 #include "lc/net_messages.hpp"
+#include "lc/process_object.hpp"
 
 namespace lc {
 

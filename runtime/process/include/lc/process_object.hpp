@@ -49,6 +49,14 @@ struct ChildExited {
 };
 BOOST_DESCRIBE_STRUCT(ChildExited, (), (code, output, output_over_cap))
 
+// A library child's first message on its back-channel: the secret its parent gave it in its
+// environment. Until it arrives, a connection to the back-channel port is not the child.
+struct BackChannelToken {
+  std::string token;
+};
+BOOST_DESCRIBE_STRUCT(BackChannelToken, (), (token))
+inline constexpr const char* back_channel_token_variable = "LC_BACK_CHANNEL_TOKEN";
+
 struct process_options {
   double grace = 3.0;     // seconds between SIGINT and SIGKILL after a Stop
   std::string role_name;  // the child's --role-name; empty: the executable's name. Prefixed
@@ -56,7 +64,8 @@ struct process_options {
 };
 
 class ProcessObject
-    : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted, Closed> {
+    : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted,
+                       BackChannelToken, Closed> {
  public:
   static constexpr std::string_view thread_name = "process-object";
 
@@ -75,14 +84,15 @@ class ProcessObject
   void on(const ChildExited&);
   void on(const Listening&);      // library: the port the child connects back to
   void on(const NotListening&);
-  void on(const Accepted&);       // library: the child is connected
+  void on(const Accepted&);          // library: a connection that may be the child
+  void on(const BackChannelToken&);  // library: the connection that proves it is the child
   void on(const Closed&);
   void on_unknown(const message& m);  // library: forwarded to the child's main object
 
  private:
   ProcessObject(const void* function, std::vector<std::string> arguments, process_options options);
   std::vector<std::string> child_arguments() const;
-  void spawn(std::vector<std::string> arguments);
+  void spawn(std::vector<std::string> arguments, std::vector<std::string> environment = {});
   message result_of(const ChildExited& e) const;
 
   const detail::process_binding* binding_;
@@ -92,6 +102,8 @@ class ProcessObject
   bool stopping_ = false;
   std::string listen_id_;
   address child_main_;  // the child's main object, reached through the connection
+  std::string token_;   // what the child must send first on its back-channel
+  std::vector<address> unproven_;  // accepted connections that have not sent the token
   struct pending {
     message m;
     address from;
@@ -102,6 +114,7 @@ class ProcessObject
 }  // namespace lc
 
 LC_MESSAGE(lc::ChildExited, "lc.process.ChildExited")
+LC_MESSAGE(lc::BackChannelToken, "lc.process.BackChannelToken")
 
 #define LC_PROCESS(function, executable)                                                  \
   namespace {                                                                             \
