@@ -317,7 +317,10 @@ load_result run_load(const load_options& options, load_control* control) {
     last = std::max(last, stats[i].last_reply);
   }
   total.seconds = last > shared.measure_start ? std::chrono::duration<double>(last - shared.measure_start).count() : 0.0;
-  if (responses) total.client_cpu_us_per_request = (process_cpu_seconds() - cpu_before) * 1e6 / responses;
+  const double cpu = process_cpu_seconds() - cpu_before;
+  if (responses) total.client_cpu_us_per_request = cpu * 1e6 / responses;
+  const double wall = std::chrono::duration<double>(clock_type::now() - begin).count();
+  if (wall > 0) total.client_cpu_share = cpu / wall;
   return total;
 }
 

@@ -1,4 +1,8 @@
+#include "lc_harness/markup_escape.hpp"
 #include "lc_harness/report_writers.hpp"
+#include "lc_harness/summary_text.hpp"
+
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -10,19 +14,7 @@ namespace lc::harness {
 
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 std::string num(double v, const char* f = "%.1f") {
   char buf[64];
@@ -95,6 +87,32 @@ void latency_chart(std::ostream& out, const std::vector<load_row>& loads) {
   out << "</svg>\n";
 }
 
+// One row per cell: its first run with the medians over the repetitions written in.
+std::vector<load_row> median_rows(const suite_report& r) {
+  std::vector<load_row> out;
+  for (const auto& s : r.rows) {
+    std::vector<double> ceilings;
+    const load_row* first = nullptr;
+    for (const auto& l : r.loads)
+      if (l.scenario == s.scenario && l.connections == s.connections && l.size == s.size &&
+          l.random_sizes == s.random_sizes) {
+        if (!first) first = &l;
+        if (l.ceiling_per_second > 0) ceilings.push_back(l.ceiling_per_second);
+      }
+    if (!first) continue;
+    load_row m = *first;
+    m.requests_per_second = s.rps.median;
+    m.p50_us = s.p50_us.median;
+    m.p99_us = s.p99_us.median;
+    m.ratio = s.ratio.median;
+    m.ceiling_per_second = summarize(ceilings).median;
+    m.meets_target = s.meets_target;
+    m.passed = s.passed && s.thresholds_passed();
+    out.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_html(const suite_report& r) {
@@ -106,8 +124,9 @@ std::string to_html(const suite_report& r) {
   out << "<h1>lc-harness: " << esc(r.suite) << " suite</h1><p id=\"summary\">" << esc(r.label) << ", " << esc(r.started)
       << "; " << esc(r.machine.cpu_model) << ", " << r.machine.cores << " cores, " << esc(r.machine.kernel)
       << "; result: <b class=\"" << (r.passed() ? "pass\">PASS" : "fail\">FAIL") << "</b></p>\n";
+  const auto medians = median_rows(r);
   std::vector<const load_row*> threads, processes;
-  for (const auto& l : r.loads) (l.kind == "process" ? processes : threads).push_back(&l);
+  for (const auto& l : medians) (l.kind == "process" ? processes : threads).push_back(&l);
   const auto rps = [](const load_row& l) { return l.requests_per_second; };
   const auto ceil = [](const load_row& l) { return l.ceiling_per_second; };
   const auto p99 = [](const load_row& l) { return l.p99_us / 1000; };
@@ -119,8 +138,22 @@ std::string to_html(const suite_report& r) {
   bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false);
   bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false);
   out << "</div><h2>Latency distributions</h2>";
-  latency_chart(out, r.loads);
-  out << "<h2>Load runs</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"
+  latency_chart(out, medians);
+  out << "<h2>Rows: median [" << (r.rows.empty() ? std::string("CI") : ci_name(r.rows.front().rps))
+      << " of the median] over " << r.repetitions << " repetition(s)</h2><table id=\"rows\"><tr><th>row</th>"
+         "<th>req/s</th><th>p50 ms</th><th>p99 ms</th><th>ratio</th><th>errors</th><th>generator cores</th>"
+         "<th>verdict</th></tr>\n";
+  for (const auto& s : r.rows) {
+    std::string verdict = s.passed && s.thresholds_passed() ? "PASS" : "FAIL";
+    for (const auto& t : s.thresholds) verdict += " " + t.spec + (t.passed ? " ok" : " FAILED");
+    out << "<tr><td>" << esc(s.key()) << "</td><td>" << with_ci(s.rps, "%.0f") << "</td><td>"
+        << with_ci(s.p50_us, "%.3f", 1000) << "</td><td>" << with_ci(s.p99_us, "%.3f", 1000) << "</td><td>"
+        << with_ci(s.ratio, "%.2f") << "</td><td>" << s.errors << "</td><td>" << num(s.generator_cpu_share, "%.2f")
+        << (s.generator_bound ? " (generator-bound)" : "") << "</td><td class=\"" << (verdict.starts_with("PASS") ? "pass" : "fail")
+        << "\">" << esc(verdict) << "</td></tr>\n";
+  }
+  out << "</table>";
+  out << "<h2>Load runs (every repetition)</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"
          "<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>socket</th><th>timeout</th>"
          "<th>non-2xx</th><th>invalid</th><th>server cpu us/req</th><th>server RSS MiB</th><th>client cpu us/req</th>"
          "<th>ceiling</th><th>ratio</th><th>verdict</th></tr>\n";
@@ -149,7 +182,8 @@ std::string to_html(const suite_report& r) {
   out << "</table>";
   for (const auto& n : r.notes) out << "<p class=\"note\">" << esc(n) << "</p>";
   out << "<h2>Options</h2><table id=\"options\">";
-  for (const auto& [k, v] : r.options) out << "<tr><td>" << esc(k) << "</td><td>" << esc(v) << "</td></tr>";
+  for (const auto& kv : r.options)
+    out << "<tr><td>" << esc(kv.key()) << "</td><td>" << esc(boost::json::serialize(kv.value())) << "</td></tr>";
   out << "</table></body></html>\n";
   return out.str();
 }

@@ -21,7 +21,10 @@ suite_report sample() {
   r.label = "lc";
   r.started = "2026-01-01T00:00:00";
   r.machine = {"Test CPU", 2, "Linux test", "host"};
-  r.options = {{"connections", "8"}};
+  r.options = {{"connections", boost::json::array{8}}, {"duration_ms", 300}, {"keep_alive", true}};
+  r.build = {"v1-2-gabc", "Release", "gcc 12"};
+  r.repetitions = 1;
+  r.seed = 99;
   for (int n : {1, 5}) {
     load_row l;
     l.scenario = n;
@@ -41,6 +44,7 @@ suite_report sample() {
   r.checks.push_back({1, "SIGINT idle", true, 0.01, "exit 71"});
   r.checks.push_back({5, "parent SIGKILL", false, 1.2, "processes left: 42(x)"});
   r.ceilings.push_back({"static responder", 8, 8, 10000, 500, true, ""});
+  r.rows = summarize_loads(r.loads);
   return r;
 }
 
@@ -90,7 +94,7 @@ TEST(report, csv_rows_have_as_many_fields_as_the_header) {
     EXPECT_EQ(fields(line), header) << line;
     ++rows;
   }
-  EXPECT_EQ(rows, 6);  // 2 loads, 1 ceiling, 1 option, 2 checks
+  EXPECT_EQ(rows, 10);  // 2 summary rows, 2 loads, 1 ceiling, 3 options, 2 checks
 }
 
 TEST(report, html_is_self_contained_with_both_kinds_side_by_side) {
@@ -114,4 +118,58 @@ TEST(report, html_renders_in_headless_chromium) {
   for (const char* text : {"id=\"throughput-threads\"", "id=\"throughput-processes\"", "id=\"latency-distribution\"",
                            "<polyline", "S1 c8 8", "S5 c8 8", "parent SIGKILL", "Threads (scenarios 1-4)"})
     EXPECT_NE(dom.find(text), std::string::npos) << text;
+}
+
+TEST(report, json_has_schema_build_typed_options_seed_and_rows_with_intervals) {
+  auto r = sample();
+  r.loads.push_back(r.loads[0]);
+  r.loads.back().requests_per_second = 3000;
+  r.loads.back().repetition = 2;
+  r.rows = summarize_loads(r.loads);
+  const auto v = boost::json::parse(to_json(r)).as_object();
+  EXPECT_EQ(v.at("schema_version").as_int64(), report_schema_version);
+  EXPECT_EQ(v.at("harness").at("commit").as_string(), "v1-2-gabc");
+  EXPECT_EQ(v.at("harness").at("build_type").as_string(), "Release");
+  EXPECT_EQ(v.at("seed").to_number<std::uint64_t>(), 99u);
+  EXPECT_TRUE(v.at("options").at("duration_ms").is_number());
+  EXPECT_TRUE(v.at("options").at("keep_alive").is_bool());
+  EXPECT_TRUE(v.at("load_average").at("before").is_number());
+  const auto& row = v.at("rows").at(0).as_object();
+  EXPECT_EQ(row.at("repetitions").to_number<std::uint64_t>(), 2u);
+  EXPECT_DOUBLE_EQ(row.at("requests_per_second").at("median").as_double(), 2000);
+  EXPECT_DOUBLE_EQ(row.at("requests_per_second").at("ci_high").as_double(), 3000);
+  EXPECT_EQ(v.at("loads").as_array().size(), 3u);  // every repetition's raw figures
+}
+
+TEST(report, junit_has_a_testcase_per_check_and_per_row_with_failure_text) {
+  auto r = sample();
+  r.rows[0].thresholds.push_back({"S1:p99<1ms", 900, true});
+  r.rows[1].thresholds.push_back({"S*:ratio>=0.6", 0.5, false});
+  const auto x = to_junit(r);
+  EXPECT_NE(x.find("tests=\"4\" failures=\"2\""), std::string::npos) << x;
+  EXPECT_NE(x.find("name=\"parent SIGKILL\" time=\"1.200\"><failure message=\"processes left: 42(x)\""), std::string::npos) << x;
+  EXPECT_NE(x.find("threshold S*:ratio&gt;=0.6 failed"), std::string::npos) << x;
+  EXPECT_NE(x.find("name=\"load S1 thread c8 s8\" time=\"0.000\"/>"), std::string::npos) << x;
+}
+
+TEST(report, markdown_shows_medians_thresholds_and_failed_checks) {
+  auto r = sample();
+  r.rows[1].thresholds.push_back({"S*:ratio>=0.6", 0.5, false});
+  const auto md = to_markdown(r);
+  EXPECT_NE(md.find("## lc-harness full: FAIL"), std::string::npos);
+  EXPECT_NE(md.find("| S5 process c8 s8 | 5000 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| `S*:ratio>=0.6` | S5 process c8 s8 | 0.5 | FAIL |"), std::string::npos) << md;
+  EXPECT_NE(md.find("- FAIL scenario 5 parent SIGKILL: processes left: 42(x)"), std::string::npos) << md;
+}
+
+TEST(report, hgrm_lists_cumulative_percentiles_in_milliseconds) {
+  const auto h = to_hgrm(sample().loads[0]);
+  EXPECT_NE(h.find("Value     Percentile TotalCount 1/(1-Percentile)"), std::string::npos);
+  EXPECT_NE(h.find("       0.100 0.500000000000        500           2.00"), std::string::npos) << h;
+  EXPECT_NE(h.find("Total count    =         1000]"), std::string::npos) << h;
+}
+
+TEST(report, a_write_that_fails_is_an_error) {
+  EXPECT_THROW(write_text_file("/dev/full", std::string(1 << 16, 'x')), std::runtime_error);
+  EXPECT_THROW(write_text_file("/nonexistent/dir/out.json", "x"), std::runtime_error);
 }

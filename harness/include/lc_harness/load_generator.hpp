@@ -42,6 +42,7 @@ struct load_result {
   latency_histogram latency;  // every measured request, good or failed
   double slowest_failure_us = 0.0;
   double client_cpu_us_per_request = 0.0;
+  double client_cpu_share = 0.0;  // this process's CPU seconds per wall second, warm-up included
   std::string first_failure;
   std::chrono::steady_clock::time_point measure_start;
   std::chrono::milliseconds timeline_bin{10};

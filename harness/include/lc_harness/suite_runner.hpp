@@ -29,12 +29,26 @@ struct suite_options {
   std::string manifest;
   std::string server_cmd;  // shell template; {scenario} is replaced by the number too
   std::string label;
+  int repetitions = 1;
+  std::uint64_t seed = 0;
 };
 
-// The ci and full presets; anything set explicitly on the command line overrides them later.
+// The ci and full presets (full: 5 repetitions); anything set explicitly on the command line overrides them later.
 suite_options preset(const std::string& suite);
 
-using progress_fn = std::function<void(const std::string&)>;
+// Steps are load cells (a scenario run and its ceiling), fault checks and teardown checks;
+// seconds_* estimate the planned time so that a caller can show an ETA.
+struct progress_event {
+  int step = 0;
+  int total = 0;
+  std::string what;
+  double seconds_done = 0.0;
+  double seconds_total = 0.0;
+  double last_rps = -1.0;  // of the last load run; negative before the first
+  std::uint64_t errors = 0;  // failed requests so far
+};
+
+using progress_fn = std::function<void(const progress_event&)>;
 
 suite_report run_suite(const suite_options& options, const progress_fn& progress);
 
