@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
 
   const bool tty = isatty(STDOUT_FILENO);
   const bool quiet = vm.count("quiet") > 0;
+  o.live_progress = tty && !quiet;
   const auto began = std::chrono::steady_clock::now();
   auto progress = [tty, quiet, began](const progress_event& e) {
     if (quiet) return;

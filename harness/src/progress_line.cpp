@@ -21,7 +21,8 @@ std::string format_progress(const progress_event& e, double elapsed) {
   line += " | " + e.what;
   if (e.last_rps >= 0) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, " | last %.0f req/s, %llu errors", e.last_rps, static_cast<unsigned long long>(e.errors));
+    std::snprintf(buf, sizeof buf, " | %s%.0f req/s, %llu errors", e.live ? "" : "last ", e.last_rps,
+                  static_cast<unsigned long long>(e.errors));
     line += buf;
   }
   return line;

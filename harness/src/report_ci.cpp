@@ -29,23 +29,31 @@ std::string md_cell(std::string s) {
 std::string to_junit(const suite_report& r) {
   std::ostringstream cases;
   int tests = 0, failures = 0;
-  auto add = [&](const std::string& klass, const std::string& name, double seconds, const std::string& failure) {
+  auto add = [&](const std::string& klass, const std::string& name, double seconds, const std::string& failure,
+                 const std::string& output = "") {
     ++tests;
     cases << "  <testcase classname=\"" << xml(klass) << "\" name=\"" << xml(name) << "\" time=\"" << fixed("%.3f", seconds)
           << "\"";
-    if (failure.empty()) {
+    if (failure.empty() && output.empty()) {
       cases << "/>\n";
       return;
     }
-    ++failures;
-    cases << "><failure message=\"" << xml(failure.substr(0, 200)) << "\">" << xml(failure) << "</failure></testcase>\n";
+    cases << ">";
+    if (!failure.empty()) {
+      ++failures;
+      cases << "<failure message=\"" << xml(failure.substr(0, 200)) << "\">" << xml(failure) << "</failure>";
+    }
+    if (!output.empty()) cases << "<system-out>" << xml(output) << "</system-out>";
+    cases << "</testcase>\n";
   };
   for (const auto& c : r.checks)
     add("lc-harness.scenario" + std::to_string(c.scenario), c.check, c.seconds,
         c.passed ? "" : (c.detail.empty() ? "failed" : c.detail));
   for (const auto& s : r.rows)
-    add("lc-harness.scenario" + std::to_string(s.scenario), "load " + s.key(), 0.0,
-        row_failure(s));
+    add("lc-harness.scenario" + std::to_string(s.scenario), "load " + s.key(), 0.0, row_failure(s),
+        s.generator_bound ? "generator-bound: the load generator used " + fixed("%.2f", s.generator_cpu_share) +
+                                " cores (over " + fixed("%.1f", generator_bound_cores) + "); these figures may measure it"
+                          : "");
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"lc-harness " << xml(r.suite)
       << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\" timestamp=\"" << xml(r.started)

@@ -19,6 +19,10 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stop_token>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 namespace lc::harness {
@@ -89,10 +93,10 @@ load_options make_load(const suite_options& o, int connections, int size, bool r
   return l;
 }
 
-load_row measure(server_process& server, load_options l) {
+load_row measure(server_process& server, load_options l, load_control* control = nullptr) {
   l.port = server.port();
   const auto before = measure_marked(server.mark());
-  auto r = run_load(l);
+  auto r = run_load(l, control);
   const auto after = measure_marked(server.mark());
   load_row row;
   row.connections = l.connections;
@@ -189,8 +193,29 @@ public:
       : progress_(progress), total_(total), seconds_total_(seconds_total) {}
 
   void begin(const std::string& what, double seconds) {
+    what_ = what;
     progress_({++step_, total_, what, seconds_done_, seconds_total_, last_rps_, errors_});
     seconds_done_ += seconds;
+  }
+  // Redraws the current step every half second with the running load's rate, until stopped.
+  std::jthread watch(const load_control& control) {
+    return std::jthread([this, &control](std::stop_token stop) {
+      std::mutex m;
+      std::condition_variable_any tick;
+      auto last = control.good.load();
+      auto at = std::chrono::steady_clock::now();
+      std::unique_lock lock(m);
+      while (!stop.stop_requested()) {
+        tick.wait_for(lock, stop, 500ms, [] { return false; });
+        if (stop.stop_requested()) break;
+        const auto good = control.good.load();
+        const auto now = std::chrono::steady_clock::now();
+        const double rps = static_cast<double>(good - last) / std::chrono::duration<double>(now - at).count();
+        last = good;
+        at = now;
+        progress_({step_, total_, what_, seconds_done_, seconds_total_, rps, errors_ + control.failed.load(), true});
+      }
+    });
   }
   void ran(const load_row& row) {
     last_rps_ = row.requests_per_second;
@@ -200,6 +225,7 @@ public:
 private:
   const progress_fn& progress_;
   int step_ = 0, total_;
+  std::string what_;
   double seconds_done_ = 0.0, seconds_total_;
   double last_rps_ = -1.0;
   std::uint64_t errors_ = 0;
@@ -243,7 +269,10 @@ public:
       ++order;
       auto* server = server_for(cell.scenario);
       if (!server) continue;
-      auto row = measure(*server, make_load(o_, cell.connections, cell.size, cell.random_sizes));
+      load_control control;
+      auto watcher = o_.live_progress ? steps.watch(control) : std::jthread();
+      auto row = measure(*server, make_load(o_, cell.connections, cell.size, cell.random_sizes), &control);
+      watcher = {};
       if (!row.passed && !accepting(server->port())) {
         auto out = server->output();
         row.detail += "; the server stopped listening; its output: " + (out.size() > 400 ? out.substr(out.size() - 400) : out);

@@ -173,3 +173,19 @@ TEST(report, a_write_that_fails_is_an_error) {
   EXPECT_THROW(write_text_file("/dev/full", std::string(1 << 16, 'x')), std::runtime_error);
   EXPECT_THROW(write_text_file("/nonexistent/dir/out.json", "x"), std::runtime_error);
 }
+
+TEST(report, a_generator_above_half_a_core_is_flagged_in_every_output) {
+  auto r = sample();
+  r.loads[1].client_cpu_share = 0.7;
+  r.rows = summarize_loads(r.loads);
+  ASSERT_FALSE(r.rows[0].generator_bound);
+  ASSERT_TRUE(r.rows[1].generator_bound);
+  std::ostringstream console;
+  write_console(r, console);
+  EXPECT_NE(console.str().find("0.70c!"), std::string::npos) << console.str();
+  EXPECT_NE(to_markdown(r).find("0.70 ⚠ generator-bound"), std::string::npos);
+  EXPECT_NE(to_junit(r).find("<system-out>generator-bound: the load generator used 0.70 cores"), std::string::npos);
+  EXPECT_NE(to_json(r).find("\"generator_bound\":true"), std::string::npos);
+  EXPECT_NE(to_html(r).find("(generator-bound)"), std::string::npos);
+  EXPECT_NE(to_csv(r).find(",0.7,1,"), std::string::npos) << to_csv(r);
+}

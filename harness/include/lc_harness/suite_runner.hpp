@@ -31,6 +31,7 @@ struct suite_options {
   std::string label;
   int repetitions = 1;
   std::uint64_t seed = 0;
+  bool live_progress = false;  // also report the running load's rate every 0.5 s (a terminal's live line)
 };
 
 // The ci and full presets (full: 5 repetitions); anything set explicitly on the command line overrides them later.
@@ -46,6 +47,7 @@ struct progress_event {
   double seconds_total = 0.0;
   double last_rps = -1.0;  // of the last load run; negative before the first
   std::uint64_t errors = 0;  // failed requests so far
+  bool live = false;         // a redraw of the same step with the running rate
 };
 
 using progress_fn = std::function<void(const progress_event&)>;
