@@ -90,6 +90,10 @@ int main(int argc, char** argv) {
       ("requests", po::value(&o.requests), "stop each run after this many measured requests (0: by duration)")
       ("timeout", po::value(&timeout), "per-request timeout (default 5s)")
       ("client-threads", po::value(&o.client_threads), "load generator threads (default 1)")
+      ("full-check-every", po::value(&o.full_check_every), "convert and range-check every value of the first reply "
+                                                           "of each connection and of every Nth after it (default 16; "
+                                                           "1: every reply); the others get the structure, dimension "
+                                                           "and number-syntax check")
       ("no-load", "skip the load runs")
       ("no-teardown", "skip the teardown checks")
       ("no-fault", "skip the worker-kill step of scenarios 7 and 8")
@@ -151,6 +155,8 @@ int main(int argc, char** argv) {
     if (vm.count("pipeline")) o.pipeline = chosen.pipeline;
     if (vm.count("requests")) o.requests = chosen.requests;
     if (vm.count("client-threads")) o.client_threads = chosen.client_threads;
+    if (vm.count("full-check-every")) o.full_check_every = chosen.full_check_every;
+    if (o.full_check_every < 1) throw std::invalid_argument("--full-check-every must be at least 1");
     if (vm.count("repetitions")) o.repetitions = chosen.repetitions;
     if (o.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
     o.seed = vm.count("seed") ? chosen.seed : std::random_device{}();
@@ -204,6 +210,7 @@ int main(int argc, char** argv) {
                     {"requests", o.requests},
                     {"timeout_ms", o.timeout.count()},
                     {"client_threads", o.client_threads},
+                    {"full_check_every", o.full_check_every},
                     {"repetitions", o.repetitions},
                     {"seed", o.seed},
                     {"ceilings", o.run_ceilings},

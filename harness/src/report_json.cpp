@@ -41,7 +41,8 @@ json::object run_json(const load_row& l) {
           {"max_us", l.max_us}, {"server_cpu_seconds", l.server_cpu_seconds},
           {"server_cpu_us_per_request", l.server_cpu_us_per_request}, {"server_rss_bytes", l.server_rss_bytes},
           {"server_processes", l.server_processes}, {"client_cpu_us_per_request", l.client_cpu_us_per_request},
-          {"client_cpu_share", l.client_cpu_share}, {"ceiling", l.ceiling_name},
+          {"client_cpu_share", l.client_cpu_share}, {"bodies_fully_checked", l.bodies_fully_checked},
+          {"ceiling", l.ceiling_name},
           {"ceiling_per_second", l.ceiling_per_second}, {"ratio", l.ratio}, {"target_ratio", l.target_ratio},
           {"meets_target", l.meets_target}, {"passed", l.passed}, {"detail", l.detail},
           {"latency_buckets_us", std::move(buckets)}};

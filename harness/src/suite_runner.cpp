@@ -90,6 +90,7 @@ load_options make_load(const suite_options& o, int connections, int size, bool r
   l.max_requests = o.requests;
   l.timeout = o.timeout;
   l.threads = o.client_threads;
+  l.full_check_every = o.full_check_every;
   return l;
 }
 
@@ -120,6 +121,7 @@ load_row measure(server_process& server, load_options l, load_control* control =
   row.server_processes = after.processes;
   row.client_cpu_us_per_request = r.client_cpu_us_per_request;
   row.client_cpu_share = r.client_cpu_share;
+  row.bodies_fully_checked = r.bodies_fully_checked;
   row.passed = r.errors() == 0 && r.good > 0;
   row.detail = row.passed ? "" : r.good == 0 && r.errors() == 0 ? "no replies" : r.first_failure;
   row.latency_buckets = r.latency.nonempty_buckets();

@@ -21,6 +21,7 @@ struct suite_options {
   std::uint64_t requests = 0;
   std::chrono::milliseconds timeout{5000};
   int client_threads = 1;
+  int full_check_every = 16;  // see load_options
   bool run_load = true;
   bool run_teardown = true;
   bool run_fault = true;
