@@ -140,9 +140,15 @@ void compare_with_baseline(suite_report& report, const std::string& path, const 
     const auto it = then.find(key);
     if (it == then.end()) continue;
     row.baseline_matched = true;
+    const auto& a = it->second;
+    const auto& c = now[key];
+    if (const double p = smallest_p_value(a.at("rps").size(), c.at("rps").size()); p >= significance && !b.underpowered) {
+      b.underpowered = true;
+      report.notes.push_back("baseline: with " + std::to_string(a.at("rps").size()) + " against " +
+                             std::to_string(c.at("rps").size()) + " repetitions the smallest possible p-value is " +
+                             std::to_string(p) + ", so no change can be significant; use --repetitions 4 or more on both runs");
+    }
     for (const char* metric : {"rps", "p50", "p99", "ratio"}) {
-      const auto& a = it->second;
-      const auto& c = now[key];
       if (!a.count(metric) || !c.count(metric)) continue;
       baseline_change ch;
       ch.metric = metric;

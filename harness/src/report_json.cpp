@@ -87,7 +87,7 @@ std::string to_json(const suite_report& r) {
   if (!r.baseline.path.empty())
     root["baseline"] = {{"path", r.baseline.path}, {"commit", r.baseline.commit}, {"started", r.baseline.started},
                         {"differences", json::value_from(r.baseline.differences)},
-                        {"regressions", r.baseline.regressions}};
+                        {"regressions", r.baseline.regressions}, {"underpowered", r.baseline.underpowered}};
   return json::serialize(root) + "\n";
 }
 

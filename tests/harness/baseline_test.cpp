@@ -81,6 +81,10 @@ TEST(baseline, noise_within_the_bound_or_not_significant_is_no_regression) {
   compare_with_baseline(single, saved(runs({1000})), parse_fail_on("rps:-10%"));
   EXPECT_FALSE(single.rows[0].changes[0].significant);
   EXPECT_EQ(single.baseline.regressions, 0);
+  EXPECT_TRUE(single.baseline.underpowered);
+  ASSERT_EQ(single.notes.size(), 1u);
+  EXPECT_NE(single.notes[0].find("no change can be significant"), std::string::npos);
+  EXPECT_FALSE(close.baseline.underpowered);
   std::filesystem::remove(path);
 }
 

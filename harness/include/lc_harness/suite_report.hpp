@@ -67,6 +67,7 @@ struct baseline_info {
   std::string started;
   std::vector<std::string> differences;  // machine, build type, label or options that differ
   int regressions = 0;                   // significant changes beyond --fail-on
+  bool underpowered = false;             // too few repetitions for any change to be significant
 };
 
 inline constexpr int report_schema_version = 2;
