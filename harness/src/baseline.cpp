@@ -16,7 +16,7 @@ namespace json = boost::json;
 
 namespace {
 
-using cell_key = std::tuple<int, std::string, int, int, bool>;
+using cell_key = std::tuple<int, std::string, int, int, bool, std::string>;
 using samples = std::map<std::string, std::vector<double>>;  // metric -> one value per repetition
 
 constexpr double significance = 0.05;
@@ -33,7 +33,8 @@ std::map<cell_key, samples> baseline_runs(const json::object& root) {
   for (const auto& v : root.at("loads").as_array()) {
     const auto& l = v.as_object();
     cell_key key{l.at("scenario").to_number<int>(), std::string(l.at("kind").as_string()),
-                 l.at("connections").to_number<int>(), l.at("size").to_number<int>(), l.at("random_sizes").as_bool()};
+                 l.at("connections").to_number<int>(), l.at("size").to_number<int>(), l.at("random_sizes").as_bool(),
+                 l.contains("mode") ? std::string(l.at("mode").as_string()) : std::string("closed")};
     add_run(out[key], l.at("requests_per_second").to_number<double>(), l.at("p50_us").to_number<double>(),
             l.at("p99_us").to_number<double>(), l.at("ceiling_per_second").to_number<double>(),
             l.at("ratio").to_number<double>());
@@ -65,7 +66,7 @@ void find_differences(const suite_report& r, const json::object& root, baseline_
   note_difference(b, "build type", h.if_contains("build_type"), json::value(r.build.build_type));
   note_difference(b, "label", root.if_contains("label"), json::value(r.label));
   for (const char* key : {"pipeline", "keep_alive", "warmup_ms", "duration_ms", "requests", "timeout_ms",
-                          "client_threads", "full_check_every", "server_cmd"})
+                          "client_threads", "full_check_every", "rate", "rate_percent", "server_cmd"})
     if (const auto* now = r.options.if_contains(key)) note_difference(b, std::string("option ") + key, o.if_contains(key), *now);
 }
 
@@ -133,10 +134,10 @@ void compare_with_baseline(suite_report& report, const std::string& path, const 
   const auto then = baseline_runs(root);
   std::map<cell_key, samples> now;
   for (const auto& l : report.loads)
-    add_run(now[{l.scenario, l.kind, l.connections, l.size, l.random_sizes}], l.requests_per_second, l.p50_us,
+    add_run(now[{l.scenario, l.kind, l.connections, l.size, l.random_sizes, l.mode}], l.requests_per_second, l.p50_us,
             l.p99_us, l.ceiling_per_second, l.ratio);
   for (auto& row : report.rows) {
-    const cell_key key{row.scenario, row.kind, row.connections, row.size, row.random_sizes};
+    const cell_key key{row.scenario, row.kind, row.connections, row.size, row.random_sizes, row.mode};
     const auto it = then.find(key);
     if (it == then.end()) continue;
     row.baseline_matched = true;

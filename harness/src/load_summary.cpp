@@ -12,7 +12,7 @@ bool load_summary::thresholds_passed() const {
 
 std::string load_summary::key() const {
   return "S" + std::to_string(scenario) + " " + kind + " c" + std::to_string(connections) + " s" +
-         (random_sizes ? "<=" : "") + std::to_string(size);
+         (random_sizes ? "<=" : "") + std::to_string(size) + (mode == "closed" ? "" : " " + mode);
 }
 
 std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
@@ -21,7 +21,7 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
   for (const auto& r : runs) {
     auto same = [&](const load_summary& s) {
       return s.scenario == r.scenario && s.kind == r.kind && s.connections == r.connections && s.size == r.size &&
-             s.random_sizes == r.random_sizes;
+             s.random_sizes == r.random_sizes && s.mode == r.mode;
     };
     auto it = std::find_if(out.begin(), out.end(), same);
     if (it == out.end()) {
@@ -31,6 +31,7 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
       s.connections = r.connections;
       s.size = r.size;
       s.random_sizes = r.random_sizes;
+      s.mode = r.mode;
       out.push_back(s);
       groups.emplace_back();
       it = out.end() - 1;
@@ -47,6 +48,8 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
       p99.push_back(r->p99_us);
       if (r->ceiling_per_second > 0) ratio.push_back(r->ratio);
       s.good += r->good;
+      s.late += r->late;
+      s.dropped += r->dropped;
       s.errors += r->socket_errors + r->timeouts + r->non_2xx + r->invalid_bodies;
       s.generator_cpu_share = std::max(s.generator_cpu_share, r->client_cpu_share);
       s.passed = s.passed && r->passed;

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
       "lc-harness: runs scenario servers as black boxes and checks throughput, latency, replies and teardown.\n"
       "Usage: lc-harness --suite ci | --suite full | --scenarios 1,4,8 [options]\nOptions");
   std::string suite, scenarios, connections, sizes, duration, warmup, timeout, output, server_cmd;
-  std::string baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
+  std::string rate, baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
   std::vector<std::string> threshold_specs;
   suite_options o;
   desc.add_options()
@@ -100,6 +100,9 @@ int main(int argc, char** argv) {
       ("no-ceilings", "skip the ceiling measurements")
       ("bin-dir", po::value(&o.bin_dir)->default_value(LC_HARNESS_BIN_DIR), "where the scenario executables are")
       ("manifest", po::value(&o.manifest)->default_value(LC_HARNESS_MANIFEST), "scenario manifest (number|executable|kind)")
+      ("rate", po::value(&rate), "open loop: R total req/s at fixed intervals over the connections, latency "
+                                 "from each request's intended send time (late and dropped requests counted); "
+                                 "N% also runs each cell open loop at N % of its closed-loop rate just measured")
       ("repetitions", po::value(&o.repetitions), "runs of every load cell, interleaved and shuffled "
                                                  "(default 1; full suite 5)")
       ("seed", po::value(&o.seed), "seed of the shuffled run order (default: random, recorded in the results)")
@@ -157,6 +160,14 @@ int main(int argc, char** argv) {
     if (vm.count("client-threads")) o.client_threads = chosen.client_threads;
     if (vm.count("full-check-every")) o.full_check_every = chosen.full_check_every;
     if (o.full_check_every < 1) throw std::invalid_argument("--full-check-every must be at least 1");
+    if (!rate.empty()) {
+      std::size_t used = 0;
+      const double v = std::stod(rate, &used);
+      const auto unit = rate.substr(used);
+      if (v <= 0 || (unit != "" && unit != "%")) throw std::invalid_argument("--rate takes R (req/s) or N% (of closed loop)");
+      (unit == "%" ? o.rate_percent : o.rate) = v;
+      if (o.pipeline > 1) throw std::invalid_argument("--rate sends one request at a time per connection: no --pipeline");
+    }
     if (vm.count("repetitions")) o.repetitions = chosen.repetitions;
     if (o.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
     o.seed = vm.count("seed") ? chosen.seed : std::random_device{}();
@@ -211,6 +222,8 @@ int main(int argc, char** argv) {
                     {"timeout_ms", o.timeout.count()},
                     {"client_threads", o.client_threads},
                     {"full_check_every", o.full_check_every},
+                    {"rate", o.rate},
+                    {"rate_percent", o.rate_percent},
                     {"repetitions", o.repetitions},
                     {"seed", o.seed},
                     {"ceilings", o.run_ceilings},

@@ -30,7 +30,7 @@ std::string str(const T& v) {
 
 const std::vector<std::string> columns = {
     "record", "suite", "label", "cpu_model", "cores", "kernel", "scenario", "kind", "name", "connections", "size",
-    "random_sizes", "repetition", "repetitions", "good", "errors", "per_second", "per_second_ci_low",
+    "random_sizes", "mode", "late", "dropped", "repetition", "repetitions", "good", "errors", "per_second", "per_second_ci_low",
     "per_second_ci_high", "p50_us", "p50_ci_low", "p50_ci_high", "p99_us", "p99_ci_low", "p99_ci_high", "p999_us",
     "max_us", "server_cpu_us_per_request", "server_rss_bytes", "client_cpu_us_per_request", "generator_cpu_share",
     "generator_bound", "ceiling", "ceiling_per_second", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "seconds",
@@ -67,7 +67,8 @@ std::string to_csv(const suite_report& r) {
   for (const auto& s : r.rows) {
     std::string verdict = s.passed && s.thresholds_passed() ? "PASS" : "FAIL";
     t.add({{"record", "row"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"connections", str(s.connections)},
-           {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)}, {"repetitions", str(s.rps.n)},
+           {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)}, {"mode", s.mode}, {"late", str(s.late)},
+           {"dropped", str(s.dropped)}, {"repetitions", str(s.rps.n)},
            {"good", str(s.good)}, {"errors", str(s.errors)}, {"per_second", str(s.rps.median)},
            {"per_second_ci_low", str(s.rps.ci_low)}, {"per_second_ci_high", str(s.rps.ci_high)},
            {"p50_us", str(s.p50_us.median)}, {"p50_ci_low", str(s.p50_us.ci_low)}, {"p50_ci_high", str(s.p50_us.ci_high)},
@@ -83,7 +84,8 @@ std::string to_csv(const suite_report& r) {
   }
   for (const auto& l : r.loads)
     t.add({{"record", "load"}, {"scenario", str(l.scenario)}, {"kind", l.kind}, {"connections", str(l.connections)},
-           {"size", str(l.size)}, {"random_sizes", str(l.random_sizes)}, {"repetition", str(l.repetition)},
+           {"size", str(l.size)}, {"random_sizes", str(l.random_sizes)}, {"mode", l.mode}, {"late", str(l.late)},
+           {"dropped", str(l.dropped)}, {"repetition", str(l.repetition)},
            {"good", str(l.good)}, {"errors", str(l.socket_errors + l.timeouts + l.non_2xx + l.invalid_bodies)},
            {"per_second", str(l.requests_per_second)}, {"p50_us", str(l.p50_us)}, {"p99_us", str(l.p99_us)},
            {"p999_us", str(l.p999_us)}, {"max_us", str(l.max_us)},

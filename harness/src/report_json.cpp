@@ -21,7 +21,8 @@ json::object row_json(const load_summary& r) {
                        {"change", c.change}, {"p_value", c.p_value}, {"significant", c.significant},
                        {"regression", c.regression}});
   return {{"scenario", r.scenario}, {"kind", r.kind}, {"connections", r.connections}, {"size", r.size},
-          {"random_sizes", r.random_sizes}, {"repetitions", r.rps.n}, {"good", r.good}, {"errors", r.errors},
+          {"random_sizes", r.random_sizes}, {"mode", r.mode}, {"late", r.late}, {"dropped", r.dropped},
+          {"repetitions", r.rps.n}, {"good", r.good}, {"errors", r.errors},
           {"requests_per_second", summary_json(r.rps)}, {"p50_us", summary_json(r.p50_us)},
           {"p99_us", summary_json(r.p99_us)}, {"ratio", summary_json(r.ratio)}, {"ceiling", r.ceiling_name},
           {"target_ratio", r.target_ratio}, {"meets_target", r.meets_target},
@@ -34,7 +35,8 @@ json::object run_json(const load_row& l) {
   json::array buckets;
   for (const auto& b : l.latency_buckets) buckets.push_back(json::array{b.upper_us, b.count});
   return {{"scenario", l.scenario}, {"kind", l.kind}, {"connections", l.connections}, {"size", l.size},
-          {"random_sizes", l.random_sizes}, {"repetition", l.repetition}, {"order", l.order}, {"good", l.good},
+          {"random_sizes", l.random_sizes}, {"mode", l.mode}, {"offered_rate", l.offered_rate}, {"late", l.late},
+          {"dropped", l.dropped}, {"repetition", l.repetition}, {"order", l.order}, {"good", l.good},
           {"socket_errors", l.socket_errors}, {"timeouts", l.timeouts}, {"non_2xx", l.non_2xx},
           {"invalid_bodies", l.invalid_bodies}, {"requests_per_second", l.requests_per_second},
           {"p50_us", l.p50_us}, {"p90_us", l.p90_us}, {"p99_us", l.p99_us}, {"p999_us", l.p999_us},

@@ -9,13 +9,13 @@ namespace {
 
 void write_rows(const suite_report& r, std::ostream& out) {
   char line[512];
-  std::snprintf(line, sizeof line, "%-4s %-8s %5s %6s %-24s %-22s %-22s %7s %-18s %6s  %-7s %s\n", "scn", "kind", "conns",
-                "size", "req/s", "p50 ms", "p99 ms", "errors", "ratio", "gen", "verdict", "ceiling");
+  std::snprintf(line, sizeof line, "%-4s %-8s %5s %6s %-11s %-24s %-22s %-22s %7s %-18s %6s  %-7s %s\n", "scn", "kind",
+                "conns", "size", "mode", "req/s", "p50 ms", "p99 ms", "errors", "ratio", "gen", "verdict", "ceiling");
   out << line;
   for (const auto& s : r.rows) {
     const bool ok = s.passed && s.thresholds_passed();
-    std::snprintf(line, sizeof line, "%-4d %-8s %5d %6s %-24s %-22s %-22s %7llu %-18s %6s  %-7s %s\n", s.scenario,
-                  s.kind.c_str(), s.connections, ((s.random_sizes ? "<=" : "") + std::to_string(s.size)).c_str(),
+    std::snprintf(line, sizeof line, "%-4d %-8s %5d %6s %-11s %-24s %-22s %-22s %7llu %-18s %6s  %-7s %s\n", s.scenario,
+                  s.kind.c_str(), s.connections, ((s.random_sizes ? "<=" : "") + std::to_string(s.size)).c_str(), s.mode.c_str(),
                   with_ci(s.rps, "%.0f").c_str(), with_ci(s.p50_us, "%.3f", 1000).c_str(),
                   with_ci(s.p99_us, "%.3f", 1000).c_str(), static_cast<unsigned long long>(s.errors),
                   (with_ci(s.ratio, "%.2f") + (s.ratio.n && !s.meets_target ? "<" : "")).c_str(),
@@ -23,6 +23,9 @@ void write_rows(const suite_report& r, std::ostream& out) {
                   s.ceiling_name.c_str());
     out << line;
     if (!s.passed) out << "     " << s.detail << "\n";
+    if (s.mode != "closed")
+      out << "     open loop: " << s.late << " requests late (sent over one interval after their time), " << s.dropped
+          << " never sent; latency from the intended send time\n";
     for (const auto& t : s.thresholds)
       out << "     threshold " << t.spec << ": " << (t.passed ? "PASS" : "FAIL") << " (value " << fixed("%g", t.value) << ")\n";
     for (const auto& c : s.changes) out << "     vs baseline " << c.metric << ": " << change_text(c) << "\n";

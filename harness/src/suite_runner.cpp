@@ -91,6 +91,7 @@ load_options make_load(const suite_options& o, int connections, int size, bool r
   l.timeout = o.timeout;
   l.threads = o.client_threads;
   l.full_check_every = o.full_check_every;
+  l.rate = o.rate;
   return l;
 }
 
@@ -122,6 +123,9 @@ load_row measure(server_process& server, load_options l, load_control* control =
   row.client_cpu_us_per_request = r.client_cpu_us_per_request;
   row.client_cpu_share = r.client_cpu_share;
   row.bodies_fully_checked = r.bodies_fully_checked;
+  row.late = r.late;
+  row.dropped = r.dropped;
+  row.offered_rate = l.rate;
   row.passed = r.errors() == 0 && r.good > 0;
   row.detail = row.passed ? "" : r.good == 0 && r.errors() == 0 ? "no replies" : r.first_failure;
   row.latency_buckets = r.latency.nonempty_buckets();
@@ -260,14 +264,14 @@ public:
     }
     const double check_seconds = 1.5;
     step_counter steps(progress, static_cast<int>(plan.size()) + checks,
-                       static_cast<double>(plan.size()) * per_run * (o_.run_ceilings ? 2 : 1) + checks * check_seconds);
+                       static_cast<double>(plan.size()) * per_run * runs_per_cell() + checks * check_seconds);
     ceiling_book ceilings(o_, report_);
     int order = 0;
     for (const auto& cell : plan) {
       steps.begin("scenario " + std::to_string(cell.scenario) + ": " + std::to_string(cell.connections) +
                       " connections, size " + (cell.random_sizes ? "random up to " : "") + std::to_string(cell.size) +
                       ", repetition " + std::to_string(cell.repetition) + "/" + std::to_string(o_.repetitions),
-                  per_run * (o_.run_ceilings ? 2 : 1));
+                  per_run * runs_per_cell());
       ++order;
       auto* server = server_for(cell.scenario);
       if (!server) continue;
@@ -284,9 +288,12 @@ public:
       row.kind = targets_.at(cell.scenario).process_kind ? "process" : "thread";
       row.repetition = cell.repetition;
       row.order = order;
+      if (o_.rate > 0) row.mode = "open " + std::to_string(std::lround(o_.rate)) + "/s";
       steps.ran(row);
       if (o_.run_ceilings) ceilings.attach(row);
+      const double closed_rps = row.passed && o_.rate == 0 ? row.requests_per_second : 0.0;
       report_.loads.push_back(std::move(row));
+      if (o_.rate_percent > 0 && closed_rps > 0) run_open(cell, *server, closed_rps * o_.rate_percent / 100, order, steps);
     }
     servers_.clear();
     for (auto& [n, t] : targets_) {
@@ -304,6 +311,21 @@ public:
   }
 
 private:
+  // The same cell open loop at a share of the closed-loop rate just measured, so that a thread
+  // version and its process twin can be compared at the same offered load.
+  void run_open(const load_cell& cell, server_process& server, double rate, int order, step_counter& steps) {
+    auto l = make_load(o_, cell.connections, cell.size, cell.random_sizes);
+    l.rate = rate;
+    auto row = measure(server, l);
+    row.scenario = cell.scenario;
+    row.kind = targets_.at(cell.scenario).process_kind ? "process" : "thread";
+    row.repetition = cell.repetition;
+    row.order = order;
+    row.mode = "open " + std::to_string(std::lround(o_.rate_percent)) + "%";
+    steps.ran(row);
+    report_.loads.push_back(std::move(row));
+  }
+
   // The scenario's server, launched on first use and again after it stopped listening;
   // nullptr (and one failed launch check) when it cannot be started.
   server_process* server_for(int n) {
@@ -322,6 +344,8 @@ private:
   void add_check(int number, const check_result& c) {
     report_.checks.push_back({number, c.name, c.passed, c.seconds, c.detail});
   }
+
+  int runs_per_cell() const { return 1 + (o_.run_ceilings ? 1 : 0) + (o_.rate_percent > 0 ? 1 : 0); }
 
   const suite_options& o_;
   suite_report& report_;

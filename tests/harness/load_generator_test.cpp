@@ -106,3 +106,26 @@ TEST(load_generator, a_large_body_costs_the_generator_little_cpu) {
   EXPECT_GT(r.good, 100u);
   EXPECT_LT(r.client_cpu_us_per_request, 200) << r.good << " replies";
 }
+
+// The fake stalls 100 ms of every 500 ms. Open loop at 400 req/s, 20 % of the requests are due
+// during a stall and wait for its end: latency uniform in [0, 100 ms], so p90 = 50 ms and
+// p99 = 95 ms. Closed loop sends only one request per connection into each stall and hides it.
+TEST(load_generator, open_loop_latency_counts_the_requests_queued_behind_a_stall) {
+  auto launched = server_process::launch(
+      {test::bin("fake_slow_responder"), "", {"--stall-ms=100", "--stall-every-ms=500"}});
+  ASSERT_TRUE(launched.server) << launched.failure;
+  auto o = quick(launched.server->port());
+  o.connections = 2;
+  o.duration = 2000ms;
+  o.rate = 400;
+  const auto open = run_load(o);
+  EXPECT_EQ(open.errors(), 0u) << open.first_failure;
+  EXPECT_NEAR(open.requests_per_second(), 400, 40);
+  EXPECT_NEAR(open.latency.percentile_us(90), 50'000, 15'000);
+  EXPECT_NEAR(open.latency.percentile_us(99), 95'000, 12'000);
+  EXPECT_GT(open.late, 0u);
+  EXPECT_LT(open.dropped, 20u);
+  o.rate = 0;
+  const auto closed = run_load(o);
+  EXPECT_LT(closed.latency.percentile_us(90), 10'000);
+}

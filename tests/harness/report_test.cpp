@@ -189,3 +189,17 @@ TEST(report, a_generator_above_half_a_core_is_flagged_in_every_output) {
   EXPECT_NE(to_html(r).find("(generator-bound)"), std::string::npos);
   EXPECT_NE(to_csv(r).find(",0.7,1,"), std::string::npos) << to_csv(r);
 }
+
+TEST(report, open_loop_rows_are_their_own_rows_with_the_mode_in_the_key) {
+  auto r = sample();
+  r.loads.push_back(r.loads[0]);
+  r.loads.back().mode = "open 60%";
+  r.loads.back().late = 3;
+  r.rows = summarize_loads(r.loads);
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.rows[2].key(), "S1 thread c8 s8 open 60%");
+  EXPECT_EQ(r.rows[2].late, 3u);
+  std::ostringstream console;
+  write_console(r, console);
+  EXPECT_NE(console.str().find("open loop: 3 requests late"), std::string::npos);
+}

@@ -34,6 +34,8 @@ struct load_summary {
   int connections = 0;
   int size = 0;
   bool random_sizes = false;
+  std::string mode = "closed";
+  std::uint64_t late = 0, dropped = 0;
   sample_summary rps, p50_us, p99_us, ratio;  // ratio: one value per adjacent scenario/ceiling pair
   std::uint64_t good = 0, errors = 0;
   double generator_cpu_share = 0.0;  // the largest of the repetitions, in cores
@@ -48,7 +50,7 @@ struct load_summary {
   std::vector<baseline_change> changes;
 
   bool thresholds_passed() const;
-  std::string key() const;  // "S1 thread c8 s8" or "S1 thread c4 s<=100"
+  std::string key() const;  // "S1 thread c8 s8", "S1 thread c4 s<=100", "S1 thread c8 s8 open 60%"
 };
 
 constexpr double generator_bound_cores = 0.5;

@@ -28,6 +28,9 @@ struct load_row {
   double client_cpu_us_per_request = 0.0;
   double client_cpu_share = 0.0;  // generator CPU seconds per wall second of the run (warm-up included)
   std::uint64_t bodies_fully_checked = 0;  // replies whose every value was converted and range-checked
+  std::string mode = "closed";    // or "open 5000/s", "open 60%"
+  double offered_rate = 0.0;      // open loop: the scheduled req/s
+  std::uint64_t late = 0, dropped = 0;  // open loop, see load_result
   int repetition = 1;             // 1-based
   int order = 0;                  // position of this run in the shuffled plan, 1-based
   std::string ceiling_name;

@@ -32,6 +32,8 @@ struct suite_options {
   std::string label;
   int repetitions = 1;
   std::uint64_t seed = 0;
+  double rate = 0.0;          // open loop at this many req/s (load_options::rate); 0: closed loop
+  double rate_percent = 0.0;  // also an open-loop run of each cell at this % of its closed-loop rate
   bool live_progress = false;  // also report the running load's rate every 0.5 s (a terminal's live line)
 };
 
