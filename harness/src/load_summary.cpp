@@ -3,6 +3,7 @@
 #include "lc_harness/suite_report.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace lc::harness {
 
@@ -40,13 +41,14 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto& s = out[i];
-    std::vector<double> rps, p50, p99, ratio;
+    std::vector<double> rps, p50, p99, ratio, ceiling;
     s.passed = true;
     for (const auto* r : groups[i]) {
       rps.push_back(r->requests_per_second);
       p50.push_back(r->p50_us);
       p99.push_back(r->p99_us);
       if (r->ceiling_per_second > 0) ratio.push_back(r->ratio);
+      if (r->ceiling_per_second > 0) ceiling.push_back(r->ceiling_per_second);
       s.good += r->good;
       s.late += r->late;
       s.dropped += r->dropped;
@@ -61,9 +63,14 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
     s.p50_us = summarize(p50);
     s.p99_us = summarize(p99);
     s.ratio = summarize(ratio);
+    s.ceiling_rps = summarize(ceiling);
     s.generator_bound = s.generator_cpu_share > generator_bound_cores;
     s.meets_target = s.ratio.n > 0 && s.ratio.median >= s.target_ratio;
   }
+  std::stable_sort(out.begin(), out.end(), [](const load_summary& a, const load_summary& b) {
+    return std::tie(a.scenario, a.mode, a.connections, a.size, a.random_sizes) <
+           std::tie(b.scenario, b.mode, b.connections, b.size, b.random_sizes);
+  });
   return out;
 }
 

@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
       ("html", po::value(&html_file), "also write the HTML report to this file")
       ("quiet,q", "no progress lines")
       ("output", po::value(&output)->default_value(LC_HARNESS_RESULTS_DIR),
-       "folder for <stamp>-<suite>.json/.csv/.html and the .hgrm files (relative to the working directory)")
+       "folder for <stamp>-<suite>.json/.csv/.html and <stamp>-<suite>-runs/ (relative to the working directory)")
       ("server-cmd", po::value(&server_cmd), "run this shell command instead of the built server; {host} {port} "
                                              "{address} become quoted single words, {scenario} the number, e.g. "
                                              "'python3 test_server_{scenario}.py --server-address={address}'")
@@ -249,7 +249,7 @@ int main(int argc, char** argv) {
   write_console(report, std::cout);
   try {
     const auto base = write_report_files(report, output);
-    std::cout << "results: " << base << ".json, .csv, .html, -hgrm/\n";
+    std::cout << "results: " << base << ".json, .csv, .html, -runs/\n";
     const std::pair<const std::string*, std::string (*)(const suite_report&)> extra[] = {
         {&json_file, to_json}, {&csv_file, to_csv}, {&html_file, to_html}, {&junit, to_junit}, {&markdown, to_markdown}};
     for (const auto& [path, render] : extra)

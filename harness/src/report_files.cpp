@@ -61,6 +61,14 @@ private:
 
 }  // namespace
 
+std::string run_file_stem(const load_row& l) {
+  std::string mode;
+  for (char c : l.mode == "closed" ? std::string() : "-" + l.mode)
+    mode += c == '%' ? std::string("pct") : c == '/' ? std::string("p") : c == ' ' ? std::string() : std::string(1, c);
+  return "S" + std::to_string(l.scenario) + "-c" + std::to_string(l.connections) + "-s" + (l.random_sizes ? "r" : "") +
+         std::to_string(l.size) + mode + "-rep" + std::to_string(l.repetition);
+}
+
 // "row" records summarise a cell over its repetitions (median and CI); "load" records are the runs.
 std::string to_csv(const suite_report& r) {
   csv_table t(r);
@@ -125,13 +133,13 @@ std::string write_report_files(const suite_report& r, const std::string& dir) {
   write_text_file(base + ".csv", to_csv(r));
   write_text_file(base + ".html", to_html(r));
   if (!r.loads.empty()) {
-    const auto hgrm = base + "-hgrm";
-    std::filesystem::create_directories(hgrm);
-    for (const auto& l : r.loads)
-      write_text_file(hgrm + "/S" + std::to_string(l.scenario) + "-c" + std::to_string(l.connections) + "-s" +
-                          (l.random_sizes ? "r" : "") + std::to_string(l.size) + "-rep" + std::to_string(l.repetition) +
-                          ".hgrm",
-                      to_hgrm(l));
+    const auto runs = base + "-runs";
+    std::filesystem::create_directories(runs);
+    for (const auto& l : r.loads) {
+      const auto stem = runs + "/" + run_file_stem(l);
+      write_text_file(stem + ".hgrm", to_hgrm(l));
+      write_text_file(stem + ".timeline.csv", to_timeline_csv(l));
+    }
   }
   return base;
 }

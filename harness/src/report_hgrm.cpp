@@ -39,4 +39,12 @@ std::string to_hgrm(const load_row& run) {
   return out;
 }
 
+std::string to_timeline_csv(const load_row& run) {
+  std::string out = "ms,good,failed\n";
+  for (std::size_t i = 0; i < run.good_per_bin.size(); ++i)
+    out += std::to_string(static_cast<long>(i) * run.timeline_bin_ms) + "," + std::to_string(run.good_per_bin[i]) + "," +
+           std::to_string(i < run.failed_per_bin.size() ? run.failed_per_bin[i] : 0) + "\n";
+  return out;
+}
+
 }  // namespace lc::harness

@@ -1,4 +1,5 @@
 #include "lc_harness/markup_escape.hpp"
+#include "lc_harness/pairs_chart.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
 
@@ -27,14 +28,15 @@ std::string row_label(const load_row& l) {
          (l.random_sizes ? "<=" : "") + std::to_string(l.size);
 }
 
-// Horizontal bars: one per row, with a hollow bar for the ceiling where there is one.
+// Horizontal bars: one per row, with a hollow bar for the ceiling where there is one, on an axis
+// from 0 to `top_value` (shared by the panels that are compared) with ticks at its quarters.
 void bar_chart(std::ostream& out, const std::string& id, const std::string& title, const std::vector<const load_row*>& rows,
                const std::function<double(const load_row&)>& value, const std::function<double(const load_row&)>& ceiling,
-               const std::string& unit, bool show_ratio) {
+               const std::string& unit, bool show_ratio, double top_value) {
   const int row_h = 26, left = 120, width = 420, top = 28;
-  double top_value = 1e-9;
-  for (auto* r : rows) top_value = std::max({top_value, value(*r), ceiling(*r)});
-  const int height = top + row_h * static_cast<int>(rows.size()) + 10;
+  top_value = std::max(top_value, 1e-9);
+  const int axis_y = top + row_h * static_cast<int>(rows.size());
+  const int height = axis_y + 30;
   out << "<svg id=\"" << id << "\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << left + width + 130
       << "\" height=\"" << height << "\"><text class=\"chart-title\" x=\"4\" y=\"16\">" << esc(title) << "</text>\n";
   int y = top;
@@ -51,7 +53,23 @@ void bar_chart(std::ostream& out, const std::string& id, const std::string& titl
         << (show_ratio && c > 0 && r->ratio > 0 ? " (" + num(r->ratio, "%.2f") + "x)" : "") << "</text>\n";
     y += row_h;
   }
-  out << "</svg>\n";
+  out << "<line class=\"axis\" x1=\"" << left << "\" y1=\"" << axis_y << "\" x2=\"" << left + width << "\" y2=\"" << axis_y
+      << "\" stroke=\"#333\"/>";
+  for (int q = 0; q <= 4; ++q) {
+    const double x = left + width * q / 4.0;
+    out << "<line x1=\"" << num(x) << "\" y1=\"" << axis_y << "\" x2=\"" << num(x) << "\" y2=\"" << axis_y + 4
+        << "\" stroke=\"#333\"/><text class=\"tick\" x=\"" << num(x - 10) << "\" y=\"" << axis_y + 16 << "\" font-size=\"10\">"
+        << num(top_value * q / 4, top_value >= 100 ? "%.0f" : "%.2f") << "</text>";
+  }
+  out << "<text class=\"axis-label\" x=\"" << left + width + 6 << "\" y=\"" << axis_y + 16 << "\" font-size=\"10\">" << esc(unit)
+      << "</text></svg>\n";
+}
+
+double largest(const std::vector<const load_row*>& rows, const std::function<double(const load_row&)>& value,
+               const std::function<double(const load_row&)>& ceiling) {
+  double top = 0.0;
+  for (auto* r : rows) top = std::max({top, value(*r), ceiling(*r)});
+  return top;
 }
 
 void latency_chart(std::ostream& out, const std::vector<load_row>& loads) {
@@ -91,21 +109,17 @@ void latency_chart(std::ostream& out, const std::vector<load_row>& loads) {
 std::vector<load_row> median_rows(const suite_report& r) {
   std::vector<load_row> out;
   for (const auto& s : r.rows) {
-    std::vector<double> ceilings;
-    const load_row* first = nullptr;
-    for (const auto& l : r.loads)
-      if (l.scenario == s.scenario && l.connections == s.connections && l.size == s.size &&
-          l.random_sizes == s.random_sizes) {
-        if (!first) first = &l;
-        if (l.ceiling_per_second > 0) ceilings.push_back(l.ceiling_per_second);
-      }
-    if (!first) continue;
+    const auto first = std::find_if(r.loads.begin(), r.loads.end(), [&](const load_row& l) {
+      return l.scenario == s.scenario && l.connections == s.connections && l.size == s.size &&
+             l.random_sizes == s.random_sizes && l.mode == s.mode;
+    });
+    if (first == r.loads.end()) continue;
     load_row m = *first;
     m.requests_per_second = s.rps.median;
     m.p50_us = s.p50_us.median;
     m.p99_us = s.p99_us.median;
     m.ratio = s.ratio.median;
-    m.ceiling_per_second = summarize(ceilings).median;
+    m.ceiling_per_second = s.ceiling_rps.median;
     m.meets_target = s.meets_target;
     m.passed = s.passed && s.thresholds_passed();
     out.push_back(m);
@@ -131,12 +145,16 @@ std::string to_html(const suite_report& r) {
   const auto ceil = [](const load_row& l) { return l.ceiling_per_second; };
   const auto p99 = [](const load_row& l) { return l.p99_us / 1000; };
   const auto ceil_p99 = [](const load_row& l) { return l.ceiling_p99_us / 1000; };
+  out << "<h2>Thread and process twins</h2>";
+  pairs_chart(out, r.rows);
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
-  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s", true);
-  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s", true);
+  const double rps_top = std::max(largest(threads, rps, ceil), largest(processes, rps, ceil));
+  const double p99_top = std::max(largest(threads, p99, ceil_p99), largest(processes, p99, ceil_p99));
+  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s", true, rps_top);
+  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s", true, rps_top);
   out << "</div><h2>p99 latency (ms)</h2><div class=\"panels\">";
-  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false);
-  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false);
+  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false, p99_top);
+  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false, p99_top);
   out << "</div><h2>Latency distributions</h2>";
   latency_chart(out, medians);
   out << "<h2>Rows: median [" << (r.rows.empty() ? std::string("CI") : ci_name(r.rows.front().rps))

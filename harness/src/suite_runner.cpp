@@ -129,6 +129,11 @@ load_row measure(server_process& server, load_options l, load_control* control =
   row.passed = r.errors() == 0 && r.good > 0;
   row.detail = row.passed ? "" : r.good == 0 && r.errors() == 0 ? "no replies" : r.first_failure;
   row.latency_buckets = r.latency.nonempty_buckets();
+  row.timeline_bin_ms = static_cast<int>(r.timeline_bin.count());
+  auto used = r.good_per_bin.size();
+  while (used > 0 && r.good_per_bin[used - 1] == 0 && r.failed_per_bin[used - 1] == 0) --used;
+  row.good_per_bin.assign(r.good_per_bin.begin(), r.good_per_bin.begin() + static_cast<std::ptrdiff_t>(used));
+  row.failed_per_bin.assign(r.failed_per_bin.begin(), r.failed_per_bin.begin() + static_cast<std::ptrdiff_t>(used));
   return row;
 }
 

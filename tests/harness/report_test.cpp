@@ -197,9 +197,60 @@ TEST(report, open_loop_rows_are_their_own_rows_with_the_mode_in_the_key) {
   r.loads.back().late = 3;
   r.rows = summarize_loads(r.loads);
   ASSERT_EQ(r.rows.size(), 3u);
-  EXPECT_EQ(r.rows[2].key(), "S1 thread c8 s8 open 60%");
-  EXPECT_EQ(r.rows[2].late, 3u);
+  EXPECT_EQ(r.rows[1].key(), "S1 thread c8 s8 open 60%");  // sorted next to its closed-loop row
+  EXPECT_EQ(r.rows[1].late, 3u);
   std::ostringstream console;
   write_console(r, console);
   EXPECT_NE(console.str().find("open loop: 3 requests late"), std::string::npos);
+}
+
+TEST(report, html_throughput_panels_share_one_axis) {
+  // Scenario 1 at 1000 req/s, scenario 5 at 5000 and no ceilings: on one axis scenario 1's bar is a
+  // fifth of scenario 5's, not the full width of its own panel.
+  auto r = sample();
+  for (auto& l : r.loads) l.ceiling_per_second = 0;
+  r.rows = summarize_loads(r.loads);
+  const auto html = to_html(r);
+  auto width_after = [&](const std::string& id) {
+    const auto chart = html.find("id=\"" + id + "\"");
+    const auto bar = html.find("class=\"bar\"", chart);
+    const auto w = html.find("width=\"", bar) + 7;
+    return std::stod(html.substr(w, html.find('"', w) - w));
+  };
+  EXPECT_NEAR(width_after("throughput-threads") * 5, width_after("throughput-processes"), 0.5);
+  EXPECT_NE(html.find("class=\"axis\""), std::string::npos);
+}
+
+TEST(report, every_run_gets_its_own_files_with_a_timeline) {
+  auto l = sample().loads[0];
+  l.good_per_bin = {5, 7};
+  l.failed_per_bin = {0, 1};
+  EXPECT_EQ(to_timeline_csv(l), "ms,good,failed\n0,5,0\n10,7,1\n");
+  EXPECT_EQ(run_file_stem(l), "S1-c8-s8-rep1");
+  l.mode = "open 60%";
+  l.random_sizes = true;
+  l.repetition = 3;
+  EXPECT_EQ(run_file_stem(l), "S1-c8-sr8-open60pct-rep3");
+}
+
+TEST(report, html_puts_each_thread_scenario_next_to_its_process_twin_on_one_axis) {
+  auto r = sample();
+  r.loads.push_back(r.loads[0]);
+  r.loads.back().scenario = 2;
+  r.rows = summarize_loads(r.loads);
+  const auto html = to_html(r);
+  const auto chart = html.find("id=\"pairs\"");
+  ASSERT_NE(chart, std::string::npos);
+  const auto s1 = html.find("data-row=\"S1 thread c8 s8\"", chart);
+  const auto s5 = html.find("data-row=\"S5 process c8 s8\"", chart);
+  const auto s2 = html.find("data-row=\"S2 thread c8 s8\"", chart);
+  ASSERT_NE(s1, std::string::npos);
+  ASSERT_NE(s5, std::string::npos);
+  ASSERT_NE(s2, std::string::npos);
+  EXPECT_LT(s1, s5);
+  EXPECT_LT(s5, s2);  // 1 and 5 are twins, 2 waits for 6
+  EXPECT_NE(html.find("class=\"ceiling-mark\"", chart), std::string::npos);
+  EXPECT_NE(html.find("class=\"target\"", chart), std::string::npos);
+  EXPECT_NE(html.find("5000 (0.50x)", chart), std::string::npos);
+  EXPECT_NE(html.find("requests per second", chart), std::string::npos);
 }

@@ -37,6 +37,7 @@ struct load_summary {
   std::string mode = "closed";
   std::uint64_t late = 0, dropped = 0;
   sample_summary rps, p50_us, p99_us, ratio;  // ratio: one value per adjacent scenario/ceiling pair
+  sample_summary ceiling_rps;                 // the ceiling runs next to these runs
   std::uint64_t good = 0, errors = 0;
   double generator_cpu_share = 0.0;  // the largest of the repetitions, in cores
   bool generator_bound = false;      // some repetition's generator used more than half a core
@@ -55,7 +56,7 @@ struct load_summary {
 
 constexpr double generator_bound_cores = 0.5;
 
-// Groups runs by cell in order of first appearance of the cell.
+// Groups runs by cell; rows sorted by scenario, mode, connections, size.
 std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs);
 
 }  // namespace lc::harness

@@ -42,6 +42,8 @@ struct load_row {
   bool passed = false;
   std::string detail;
   std::vector<latency_histogram::bucket> latency_buckets;
+  int timeline_bin_ms = 10;  // replies per bin from the start of the measured window
+  std::vector<std::uint32_t> good_per_bin, failed_per_bin;
 };
 
 struct check_row {
