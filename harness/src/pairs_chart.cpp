@@ -1,5 +1,6 @@
 #include "lc_harness/pairs_chart.hpp"
 
+#include "lc_harness/chart_axis.hpp"
 #include "lc_harness/markup_escape.hpp"
 #include "lc_harness/summary_text.hpp"
 
@@ -44,6 +45,7 @@ void pairs_chart(std::ostream& out, const std::vector<load_summary>& rows) {
   double top_value = 1e-9;
   for (const auto& b : bars)
     top_value = std::max({top_value, b.row->rps.ci_high, b.row->rps.median, b.row->ceiling_rps.median});
+  top_value = nice_axis_top(top_value);
   auto x_of = [&](double v) { return left + width * v / top_value; };
   int groups = bars.empty() ? 0 : bars.back().group + 1;
   const int axis_y = top + static_cast<int>(bars.size()) * bar_h + groups * gap;

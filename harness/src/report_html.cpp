@@ -1,3 +1,4 @@
+#include "lc_harness/chart_axis.hpp"
 #include "lc_harness/markup_escape.hpp"
 #include "lc_harness/pairs_chart.hpp"
 #include "lc_harness/report_writers.hpp"
@@ -34,9 +35,9 @@ void bar_chart(std::ostream& out, const std::string& id, const std::string& titl
                const std::function<double(const load_row&)>& value, const std::function<double(const load_row&)>& ceiling,
                const std::string& unit, bool show_ratio, double top_value) {
   const int row_h = 26, left = 120, width = 420, top = 28;
-  top_value = std::max(top_value, 1e-9);
+  top_value = nice_axis_top(top_value);
   const int axis_y = top + row_h * static_cast<int>(rows.size());
-  const int height = axis_y + 30;
+  const int height = axis_y + 36;
   out << "<svg id=\"" << id << "\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << left + width + 130
       << "\" height=\"" << height << "\"><text class=\"chart-title\" x=\"4\" y=\"16\">" << esc(title) << "</text>\n";
   int y = top;
@@ -59,9 +60,9 @@ void bar_chart(std::ostream& out, const std::string& id, const std::string& titl
     const double x = left + width * q / 4.0;
     out << "<line x1=\"" << num(x) << "\" y1=\"" << axis_y << "\" x2=\"" << num(x) << "\" y2=\"" << axis_y + 4
         << "\" stroke=\"#333\"/><text class=\"tick\" x=\"" << num(x - 10) << "\" y=\"" << axis_y + 16 << "\" font-size=\"10\">"
-        << num(top_value * q / 4, top_value >= 100 ? "%.0f" : "%.2f") << "</text>";
+        << num(top_value * q / 4, top_value >= 100 ? "%.0f" : "%.3g") << "</text>";
   }
-  out << "<text class=\"axis-label\" x=\"" << left + width + 6 << "\" y=\"" << axis_y + 16 << "\" font-size=\"10\">" << esc(unit)
+  out << "<text class=\"axis-label\" x=\"" << left + width / 2 << "\" y=\"" << axis_y + 28 << "\" font-size=\"11\">" << esc(unit)
       << "</text></svg>\n";
 }
 

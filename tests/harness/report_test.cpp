@@ -1,3 +1,4 @@
+#include "lc_harness/chart_axis.hpp"
 #include "lc_harness/report_writers.hpp"
 
 #include <boost/json.hpp>
@@ -116,7 +117,9 @@ TEST(report, html_renders_in_headless_chromium) {
                        path.string() + " 2>/dev/null");
   std::filesystem::remove(path);
   for (const char* text : {"id=\"throughput-threads\"", "id=\"throughput-processes\"", "id=\"latency-distribution\"",
-                           "<polyline", "S1 c8 8", "S5 c8 8", "parent SIGKILL", "Threads (scenarios 1-4)"})
+                           "<polyline", "S1 c8 8", "S5 c8 8", "parent SIGKILL", "Threads (scenarios 1-4)",
+                           "id=\"pairs\"", "data-row=\"S1 thread c8 s8\"", "data-row=\"S5 process c8 s8\"",
+                           "requests per second", "class=\"ceiling-mark\""})
     EXPECT_NE(dom.find(text), std::string::npos) << text;
 }
 
@@ -253,4 +256,12 @@ TEST(report, html_puts_each_thread_scenario_next_to_its_process_twin_on_one_axis
   EXPECT_NE(html.find("class=\"target\"", chart), std::string::npos);
   EXPECT_NE(html.find("5000 (0.50x)", chart), std::string::npos);
   EXPECT_NE(html.find("requests per second", chart), std::string::npos);
+}
+
+TEST(report, chart_axes_end_on_round_numbers) {
+  EXPECT_DOUBLE_EQ(nice_axis_top(50024), 60000);
+  EXPECT_DOUBLE_EQ(nice_axis_top(43.7), 50);
+  EXPECT_DOUBLE_EQ(nice_axis_top(20000), 20000);
+  EXPECT_DOUBLE_EQ(nice_axis_top(2100), 2400);
+  EXPECT_DOUBLE_EQ(nice_axis_top(0), 1);
 }
