@@ -66,7 +66,7 @@ void find_differences(const suite_report& r, const json::object& root, baseline_
   note_difference(b, "build type", h.if_contains("build_type"), json::value(r.build.build_type));
   note_difference(b, "label", root.if_contains("label"), json::value(r.label));
   for (const char* key : {"pipeline", "keep_alive", "warmup_ms", "duration_ms", "requests", "timeout_ms",
-                          "client_threads", "full_check_every", "rate", "rate_percent", "server_cmd"})
+                          "client_threads", "full_check_every", "rate", "rate_percents", "server_cmd"})
     if (const auto* now = r.options.if_contains(key)) note_difference(b, std::string("option ") + key, o.if_contains(key), *now);
 }
 

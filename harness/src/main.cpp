@@ -25,12 +25,18 @@ using namespace lc::harness;
 
 namespace {
 
-std::vector<int> parse_list(const std::string& text) {
-  std::vector<int> out;
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
   std::stringstream in(text);
   std::string item;
   while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(std::stoi(item));
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+std::vector<int> parse_list(const std::string& text) {
+  std::vector<int> out;
+  for (const auto& item : split(text)) out.push_back(std::stoi(item));
   return out;
 }
 
@@ -72,7 +78,7 @@ int main(int argc, char** argv) {
       "lc-harness: runs scenario servers as black boxes and checks throughput, latency, replies and teardown.\n"
       "Usage: lc-harness --suite ci | --suite full | --scenarios 1,4,8 [options]\nOptions");
   std::string suite, scenarios, connections, sizes, duration, warmup, timeout, output, server_cmd;
-  std::string rate, baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
+  std::string rate, rate_sweep, baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
   std::vector<std::string> threshold_specs;
   suite_options o;
   desc.add_options()
@@ -103,6 +109,8 @@ int main(int argc, char** argv) {
       ("rate", po::value(&rate), "open loop: R total req/s at fixed intervals over the connections, latency "
                                  "from each request's intended send time (late and dropped requests counted); "
                                  "N% also runs each cell open loop at N % of its closed-loop rate just measured")
+      ("rate-sweep", po::value(&rate_sweep), "after each cell's closed-loop run, open-loop runs at each of these "
+                                             "shares of its rate, e.g. 10%,30%,50%,70%,90%")
       ("repetitions", po::value(&o.repetitions), "runs of every load cell, interleaved and shuffled "
                                                  "(default 1; full suite 5)")
       ("seed", po::value(&o.seed), "seed of the shuffled run order (default: random, recorded in the results)")
@@ -165,9 +173,18 @@ int main(int argc, char** argv) {
       const double v = std::stod(rate, &used);
       const auto unit = rate.substr(used);
       if (v <= 0 || (unit != "" && unit != "%")) throw std::invalid_argument("--rate takes R (req/s) or N% (of closed loop)");
-      (unit == "%" ? o.rate_percent : o.rate) = v;
-      if (o.pipeline > 1) throw std::invalid_argument("--rate sends one request at a time per connection: no --pipeline");
+      if (unit == "%") o.rate_percents = {v};
+      else o.rate = v;
     }
+    for (const auto& item : split(rate_sweep)) {
+      std::size_t used = 0;
+      const double v = std::stod(item, &used);
+      if (v <= 0 || item.substr(used) != "%") throw std::invalid_argument("--rate-sweep takes shares like 10%,50%,90%");
+      o.rate_percents.push_back(v);
+    }
+    if (!rate.empty() && !rate_sweep.empty()) throw std::invalid_argument("--rate and --rate-sweep exclude each other");
+    if ((o.rate > 0 || !o.rate_percents.empty()) && o.pipeline > 1)
+      throw std::invalid_argument("open loop sends one request at a time per connection: no --pipeline");
     if (vm.count("repetitions")) o.repetitions = chosen.repetitions;
     if (o.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
     o.seed = vm.count("seed") ? chosen.seed : std::random_device{}();
@@ -223,7 +240,7 @@ int main(int argc, char** argv) {
                     {"client_threads", o.client_threads},
                     {"full_check_every", o.full_check_every},
                     {"rate", o.rate},
-                    {"rate_percent", o.rate_percent},
+                    {"rate_percents", boost::json::value_from(o.rate_percents)},
                     {"repetitions", o.repetitions},
                     {"seed", o.seed},
                     {"ceilings", o.run_ceilings},

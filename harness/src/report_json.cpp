@@ -60,6 +60,7 @@ std::string to_json(const suite_report& r) {
   root["started"] = r.started;
   root["passed"] = r.passed();
   root["harness"] = {{"commit", r.build.commit}, {"build_type", r.build.build_type}, {"compiler", r.build.compiler}};
+  root["server"] = {{"ours", r.servers_ours}, {"commit", r.servers_ours ? r.build.commit : ""}, {"label", r.label}};
   root["machine"] = {{"cpu_model", r.machine.cpu_model}, {"cores", r.machine.cores}, {"kernel", r.machine.kernel},
                      {"hostname", r.machine.hostname}, {"governor", r.machine.governor}};
   root["load_average"] = {{"before", r.load_average_before}, {"after", r.load_average_after}};

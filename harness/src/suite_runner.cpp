@@ -298,7 +298,8 @@ public:
       if (o_.run_ceilings) ceilings.attach(row);
       const double closed_rps = row.passed && o_.rate == 0 ? row.requests_per_second : 0.0;
       report_.loads.push_back(std::move(row));
-      if (o_.rate_percent > 0 && closed_rps > 0) run_open(cell, *server, closed_rps * o_.rate_percent / 100, order, steps);
+      if (closed_rps > 0)
+        for (double pct : o_.rate_percents) run_open(cell, *server, closed_rps, pct, order, steps);
     }
     servers_.clear();
     for (auto& [n, t] : targets_) {
@@ -318,15 +319,16 @@ public:
 private:
   // The same cell open loop at a share of the closed-loop rate just measured, so that a thread
   // version and its process twin can be compared at the same offered load.
-  void run_open(const load_cell& cell, server_process& server, double rate, int order, step_counter& steps) {
+  void run_open(const load_cell& cell, server_process& server, double closed_rps, double pct, int order,
+                step_counter& steps) {
     auto l = make_load(o_, cell.connections, cell.size, cell.random_sizes);
-    l.rate = rate;
+    l.rate = closed_rps * pct / 100;
     auto row = measure(server, l);
     row.scenario = cell.scenario;
     row.kind = targets_.at(cell.scenario).process_kind ? "process" : "thread";
     row.repetition = cell.repetition;
     row.order = order;
-    row.mode = "open " + std::to_string(std::lround(o_.rate_percent)) + "%";
+    row.mode = "open " + std::to_string(std::lround(pct)) + "%";
     steps.ran(row);
     report_.loads.push_back(std::move(row));
   }
@@ -350,7 +352,7 @@ private:
     report_.checks.push_back({number, c.name, c.passed, c.seconds, c.detail});
   }
 
-  int runs_per_cell() const { return 1 + (o_.run_ceilings ? 1 : 0) + (o_.rate_percent > 0 ? 1 : 0); }
+  int runs_per_cell() const { return 1 + (o_.run_ceilings ? 1 : 0) + static_cast<int>(o_.rate_percents.size()); }
 
   const suite_options& o_;
   suite_report& report_;
@@ -375,6 +377,7 @@ suite_report run_suite(const suite_options& o, const progress_fn& progress) {
   report.seed = o.seed;
   report.machine = describe_machine();
   report.build = describe_build();
+  report.servers_ours = o.server_cmd.empty();
   std::vector<scenario_entry> manifest;
   try {
     manifest = read_manifest(o.manifest);

@@ -26,4 +26,8 @@ status=$?
 [ "$status" -eq 1 ] || fail "a failing threshold exited $status, expected 1"
 grep -q '<failure message="threshold S\*:p99&lt;1us failed' fail.xml || fail "no threshold failure in JUnit"
 grep -q '| `S\*:p99<1us` | S1 thread c8 s8 | .* | FAIL |' fail.md || fail "no failed threshold in Markdown"
+"$bin/lc-harness" $quick --server-cmd "$server" --rate-sweep 20%,60% --json sweep.json > sweep.txt ||
+  fail "a rate sweep exited $?"
+grep -q '"mode":"open 60%"' sweep.json || fail "no open-loop 60% row in the JSON of a sweep"
+grep -q 'open loop: .* requests late' sweep.txt || fail "no late/dropped line for open-loop rows"
 echo "ci_outputs_test: ok"

@@ -133,6 +133,7 @@ TEST(report, json_has_schema_build_typed_options_seed_and_rows_with_intervals) {
   EXPECT_EQ(v.at("schema_version").as_int64(), report_schema_version);
   EXPECT_EQ(v.at("harness").at("commit").as_string(), "v1-2-gabc");
   EXPECT_EQ(v.at("harness").at("build_type").as_string(), "Release");
+  EXPECT_EQ(v.at("server").at("commit").as_string(), "v1-2-gabc");  // the built servers: the same commit
   EXPECT_EQ(v.at("seed").to_number<std::uint64_t>(), 99u);
   EXPECT_TRUE(v.at("options").at("duration_ms").is_number());
   EXPECT_TRUE(v.at("options").at("keep_alive").is_bool());

@@ -83,6 +83,7 @@ struct suite_report {
   std::string started;  // local time, ISO 8601
   machine_info machine;
   build_info build;
+  bool servers_ours = true;  // the built scenario servers (same commit as the harness), not --server-cmd
   boost::json::object options;  // typed: numbers as numbers, flags as booleans
   int repetitions = 1;
   std::uint64_t seed = 0;

@@ -33,7 +33,8 @@ struct suite_options {
   int repetitions = 1;
   std::uint64_t seed = 0;
   double rate = 0.0;          // open loop at this many req/s (load_options::rate); 0: closed loop
-  double rate_percent = 0.0;  // also an open-loop run of each cell at this % of its closed-loop rate
+  // After each cell's closed-loop run, one open-loop run at each of these % of its rate.
+  std::vector<double> rate_percents;
   bool live_progress = false;  // also report the running load's rate every 0.5 s (a terminal's live line)
 };
 
