@@ -1,5 +1,7 @@
 #include "lc_harness/build_info.hpp"
 
+#include "lc_harness_commit.hpp"  // generated at build time: LC_HARNESS_COMMIT
+
 namespace lc::harness {
 
 build_info describe_build() {

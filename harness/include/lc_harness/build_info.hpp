@@ -3,7 +3,7 @@
 
 namespace lc::harness {
 
-// What built this harness: `git describe` at configure time, CMAKE_BUILD_TYPE, the compiler.
+// What built this harness: `git describe` at build time, CMAKE_BUILD_TYPE, the compiler.
 struct build_info {
   std::string commit;
   std::string build_type;
