@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   desc.add_options()
       ("help,h", "show this help")
       ("suite", po::value(&suite), "ci (every scenario in the manifest, short, correctness only) or full "
-                                   "(connections 1,8,64, sizes 8,100, longer, with ceilings)")
+                                   "(connections 1,8,64, sizes 8,100, 5 repetitions of 3 s, with ceilings)")
       ("scenarios", po::value(&scenarios), "comma list of scenario numbers (default: every one in the manifest)")
       ("connections", po::value(&connections), "comma list of connection counts (default 8)")
       ("sizes", po::value(&sizes), "comma list of table sizes x=y (default 8)")
@@ -120,8 +120,8 @@ int main(int argc, char** argv) {
       ("fail-on", po::value(&fail_on), "with --baseline: exit 3 on a significant change beyond these, "
                                        "e.g. 'rps:-10%,p99:+25%,ratio:-10%'")
       ("junit", po::value(&junit), "also write JUnit XML here (one testcase per check and per load row)")
-      ("markdown", po::value(&markdown), "also write a Markdown summary here (and append it to $GITHUB_STEP_SUMMARY "
-                                         "when that is set)")
+      ("markdown", po::value(&markdown), "also write a Markdown summary here (it is appended to "
+                                         "$GITHUB_STEP_SUMMARY whenever that is set, with or without this option)")
       ("json", po::value(&json_file), "also write the JSON results to this file")
       ("csv", po::value(&csv_file), "also write the CSV results to this file")
       ("html", po::value(&html_file), "also write the HTML report to this file")
