@@ -49,3 +49,13 @@ TEST(xy_shape_check, is_never_stricter_than_the_full_check) {
   ASSERT_EQ(check_xy_body(body, 5, 1), body_verdict::ok);
   EXPECT_EQ(check_xy_shape(body, 5, 1), body_verdict::ok);
 }
+
+TEST(xy_shape_check, counts_values_of_rows_longer_than_255_blocks) {
+  const auto body = make_xy_body(400, 2);  // about 7.6 kB per row: the byte counters are flushed
+  EXPECT_EQ(check_xy_shape(body, 400, 2), body_verdict::ok);
+  EXPECT_EQ(check_xy_shape(body, 399, 2), body_verdict::bad_dimensions);
+  EXPECT_EQ(check_xy_shape(body, 401, 2), body_verdict::bad_dimensions);
+  auto doubled = body;
+  doubled.insert(doubled.find("[[") + 5000, ",0.5");  // one value more, deep inside the first row
+  EXPECT_EQ(check_xy_shape(doubled, 400, 2), body_verdict::bad_dimensions);
+}
