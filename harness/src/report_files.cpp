@@ -24,6 +24,7 @@ std::string csv_field(const std::string& s) {
 template <class T>
 std::string str(const T& v) {
   std::ostringstream out;
+  out.precision(12);
   out << v;
   return out.str();
 }

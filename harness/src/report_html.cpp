@@ -1,6 +1,7 @@
 #include "lc_harness/chart_axis.hpp"
 #include "lc_harness/markup_escape.hpp"
 #include "lc_harness/pairs_chart.hpp"
+#include "lc_harness/spectra_chart.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
 
@@ -158,6 +159,8 @@ std::string to_html(const suite_report& r) {
   bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false, p99_top);
   out << "</div><h2>Latency distributions</h2>";
   latency_chart(out, medians);
+  out << "<h2>Latency spectra, thread (blue) against process twin (orange)</h2>";
+  spectra_charts(out, r.loads);
   out << "<h2>Rows: median [" << (r.rows.empty() ? std::string("CI") : ci_name(r.rows.front().rps))
       << " of the median] over " << r.repetitions << " repetition(s)</h2><table id=\"rows\"><tr><th>row</th>"
          "<th>req/s</th><th>p50 ms</th><th>p99 ms</th><th>ratio</th><th>errors</th><th>generator cores</th>"

@@ -266,3 +266,12 @@ TEST(report, chart_axes_end_on_round_numbers) {
   EXPECT_DOUBLE_EQ(nice_axis_top(2100), 2400);
   EXPECT_DOUBLE_EQ(nice_axis_top(0), 1);
 }
+
+TEST(report, html_has_a_latency_spectrum_per_twin_pair) {
+  const auto html = to_html(sample());
+  const auto panel = html.find("data-pair=\"S1/S5 c8 s8\"");
+  ASSERT_NE(panel, std::string::npos);
+  EXPECT_NE(html.find("class=\"spectrum-thread\"", panel), std::string::npos);
+  EXPECT_NE(html.find("class=\"spectrum-process\"", panel), std::string::npos);
+  EXPECT_NE(html.find("p99.9", panel), std::string::npos);
+}
