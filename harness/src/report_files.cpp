@@ -1,4 +1,5 @@
 #include "lc_harness/report_writers.hpp"
+#include "lc_harness/summary_text.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -86,6 +87,11 @@ std::string to_csv(const suite_report& r) {
            {"ceiling", csv_field(s.ceiling_name)}, {"ratio", s.ratio.n ? str(s.ratio.median) : ""},
            {"ratio_ci_low", s.ratio.n ? str(s.ratio.ci_low) : ""}, {"ratio_ci_high", s.ratio.n ? str(s.ratio.ci_high) : ""},
            {"verdict", verdict}, {"detail", csv_field(s.detail)}});
+    for (const auto& c : s.changes)
+      t.add({{"record", "baseline"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"name", c.metric},
+             {"connections", str(s.connections)}, {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)},
+             {"mode", s.mode}, {"verdict", c.regression ? "REGRESSION" : c.significant ? "CHANGED" : "SAME"},
+             {"detail", csv_field(c.metric + " " + str(c.baseline_median) + " -> " + str(c.median) + ": " + change_text(c))}});
     for (const auto& th : s.thresholds)
       t.add({{"record", "threshold"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"name", csv_field(th.spec)},
              {"connections", str(s.connections)}, {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)},

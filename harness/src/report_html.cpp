@@ -139,7 +139,23 @@ std::string to_html(const suite_report& r) {
          "margin:8px 0}.chart text{font-size:12px}.panels{display:flex;gap:24px;flex-wrap:wrap}</style></head><body>\n";
   out << "<h1>lc-harness: " << esc(r.suite) << " suite</h1><p id=\"summary\">" << esc(r.label) << ", " << esc(r.started)
       << "; " << esc(r.machine.cpu_model) << ", " << r.machine.cores << " cores, " << esc(r.machine.kernel)
-      << "; result: <b class=\"" << (r.passed() ? "pass\">PASS" : "fail\">FAIL") << "</b></p>\n";
+      << "; result: <b class=\"" << (r.passed() ? "pass\">PASS" : "fail\">FAIL") << "</b></p>\n<p id=\"context\">harness "
+      << esc(r.build.commit) << " (" << esc(r.build.build_type) << ", " << esc(r.build.compiler) << "); load average "
+      << num(r.load_average_before, "%.2f") << " before, " << num(r.load_average_after, "%.2f") << " after; "
+      << r.repetitions << " repetition(s), seed " << r.seed << "</p>\n";
+  if (!r.baseline.path.empty()) {
+    out << "<h2>Against baseline " << esc(r.baseline.path) << " (" << esc(r.baseline.commit) << ", " << esc(r.baseline.started)
+        << ")</h2><p>change of medians, two-sided Mann-Whitney U, significant below p = 0.05; regressions beyond "
+           "--fail-on: <b>" << r.baseline.regressions << "</b></p><ul>";
+    for (const auto& d : r.baseline.differences) out << "<li class=\"fail\">different " << esc(d) << "</li>";
+    out << "</ul><table id=\"baseline\"><tr><th>row</th><th>metric</th><th>baseline</th><th>now</th><th>change</th></tr>\n";
+    for (const auto& s : r.rows)
+      for (const auto& c : s.changes)
+        out << "<tr><td>" << esc(s.key()) << "</td><td>" << c.metric << "</td><td>" << num(c.baseline_median, "%.4g")
+            << "</td><td>" << num(c.median, "%.4g") << "</td><td class=\"" << (c.regression ? "fail" : "") << "\">"
+            << esc(change_text(c)) << "</td></tr>\n";
+    out << "</table>";
+  }
   const auto medians = median_rows(r);
   std::vector<const load_row*> threads, processes;
   for (const auto& l : medians) (l.kind == "process" ? processes : threads).push_back(&l);

@@ -95,7 +95,7 @@ TEST(report, csv_rows_have_as_many_fields_as_the_header) {
     EXPECT_EQ(fields(line), header) << line;
     ++rows;
   }
-  EXPECT_EQ(rows, 10);  // 2 summary rows, 2 loads, 1 ceiling, 3 options, 2 checks
+  EXPECT_EQ(rows, 10);  // 2 summary rows, 2 loads, 1 ceiling, 3 options, 2 checks (no baseline)
 }
 
 TEST(report, html_is_self_contained_with_both_kinds_side_by_side) {
@@ -274,4 +274,18 @@ TEST(report, html_has_a_latency_spectrum_per_twin_pair) {
   EXPECT_NE(html.find("class=\"spectrum-thread\"", panel), std::string::npos);
   EXPECT_NE(html.find("class=\"spectrum-process\"", panel), std::string::npos);
   EXPECT_NE(html.find("p99.9", panel), std::string::npos);
+}
+
+TEST(report, baseline_changes_reach_html_and_csv) {
+  auto r = sample();
+  r.baseline.path = "base.json";
+  r.baseline.differences = {"machine: baseline a, this run b"};
+  r.baseline.regressions = 1;
+  r.rows[0].changes.push_back({"rps", 2000, 1000, -0.5, 0.008, true, true});
+  const auto html = to_html(r);
+  EXPECT_NE(html.find("id=\"baseline\""), std::string::npos);
+  EXPECT_NE(html.find("different machine: baseline a, this run b"), std::string::npos);
+  EXPECT_NE(html.find("-50.0 % (p=0.008, REGRESSION)"), std::string::npos);
+  EXPECT_NE(to_csv(r).find("baseline,\"full\""), std::string::npos);
+  EXPECT_NE(to_csv(r).find(",REGRESSION,"), std::string::npos);
 }
