@@ -1,6 +1,7 @@
 #include "lc_harness/chart_axis.hpp"
 #include "lc_harness/markup_escape.hpp"
 #include "lc_harness/pairs_chart.hpp"
+#include "lc_harness/scaling_chart.hpp"
 #include "lc_harness/spectra_chart.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
@@ -165,6 +166,8 @@ std::string to_html(const suite_report& r) {
   const auto ceil_p99 = [](const load_row& l) { return l.ceiling_p99_us / 1000; };
   out << "<h2>Thread and process twins</h2>";
   pairs_chart(out, r.rows);
+  out << "<h2>Throughput against connections, thread (blue) and process twin (orange)</h2>";
+  scaling_charts(out, r.rows);
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
   const double rps_top = std::max(largest(threads, rps, ceil), largest(processes, rps, ceil));
   const double p99_top = std::max(largest(threads, p99, ceil_p99), largest(processes, p99, ceil_p99));

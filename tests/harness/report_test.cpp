@@ -289,3 +289,19 @@ TEST(report, baseline_changes_reach_html_and_csv) {
   EXPECT_NE(to_csv(r).find("baseline,\"full\""), std::string::npos);
   EXPECT_NE(to_csv(r).find(",REGRESSION,"), std::string::npos);
 }
+
+TEST(report, html_draws_req_per_second_against_connections_per_twin_pair) {
+  auto r = sample();
+  for (int i = 0; i < 2; ++i) {
+    r.loads.push_back(r.loads[i]);
+    r.loads.back().connections = 64;
+  }
+  r.rows = summarize_loads(r.loads);
+  const auto html = to_html(r);
+  const auto panel = html.find("data-pair=\"S1/S5 s8\"");
+  ASSERT_NE(panel, std::string::npos);
+  EXPECT_NE(html.find("class=\"scaling-thread\"", panel), std::string::npos);
+  EXPECT_NE(html.find("class=\"scaling-process\"", panel), std::string::npos);
+  EXPECT_NE(html.find(">connections<", panel), std::string::npos);
+  EXPECT_EQ(to_html(sample()).find("class=\"chart scaling\""), std::string::npos);  // one connection count: none
+}

@@ -1,0 +1,14 @@
+#pragma once
+#include "lc_harness/load_summary.hpp"
+
+#include <ostream>
+#include <vector>
+
+namespace lc::harness {
+
+// SVG small multiples, one per twin pair (1-5, 2-6, 3-7, 4-8) and table size: median req/s
+// against connections (evenly spaced, log-like 1, 8, 64, 1000) with CI whiskers, thread and
+// process lines, every panel on one req/s axis. Nothing when a run measured one connection count.
+void scaling_charts(std::ostream& out, const std::vector<load_summary>& rows);
+
+}  // namespace lc::harness
