@@ -28,7 +28,7 @@ std::string num(double v, const char* f = "%.1f") {
 
 std::string row_label(const load_row& l) {
   return "S" + std::to_string(l.scenario) + " c" + std::to_string(l.connections) + " " +
-         (l.random_sizes ? "<=" : "") + std::to_string(l.size);
+         (l.random_sizes ? "<=" : "") + std::to_string(l.size) + (l.mode == "closed" ? "" : " " + l.mode);
 }
 
 // Horizontal bars: one per row, with a hollow bar for the ceiling where there is one, on an axis
@@ -166,7 +166,6 @@ std::string to_html(const suite_report& r) {
   const auto ceil_p99 = [](const load_row& l) { return l.ceiling_p99_us / 1000; };
   out << "<h2>Thread and process twins</h2>";
   pairs_chart(out, r.rows);
-  out << "<h2>Throughput against connections, thread (blue) and process twin (orange)</h2>";
   scaling_charts(out, r.rows);
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
   const double rps_top = std::max(largest(threads, rps, ceil), largest(processes, rps, ceil));
@@ -178,6 +177,7 @@ std::string to_html(const suite_report& r) {
   bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false, p99_top);
   out << "</div><h2>Latency distributions</h2>";
   latency_chart(out, medians);
+  offered_load_charts(out, r.rows);
   out << "<h2>Latency spectra, thread (blue) against process twin (orange)</h2>";
   spectra_charts(out, r.loads);
   out << "<h2>Rows: median [" << (r.rows.empty() ? std::string("CI") : ci_name(r.rows.front().rps))

@@ -1,8 +1,7 @@
 #include "lc_harness/scaling_chart.hpp"
 
 #include "lc_harness/chart_axis.hpp"
-#include "lc_harness/markup_escape.hpp"
-#include "lc_harness/summary_text.hpp"
+#include "lc_harness/line_panel.hpp"
 
 #include <algorithm>
 #include <set>
@@ -11,70 +10,93 @@ namespace lc::harness {
 
 namespace {
 
-constexpr int width = 220, height = 140, left = 50, top = 22;
-
-std::vector<const load_summary*> line_of(const std::vector<load_summary>& rows, int scenario, int size) {
-  std::vector<const load_summary*> out;
+// Rows of one scenario and size as points on the given x categories; `value` picks the figure.
+std::vector<line_point> points_of(const std::vector<load_summary>& rows, int scenario, int size,
+                                  const std::function<int(const load_summary&)>& x_index,
+                                  const std::function<sample_summary(const load_summary&)>& value) {
+  std::vector<line_point> out;
   for (const auto& r : rows)
-    if (r.scenario == scenario && r.size == size && !r.random_sizes && r.mode == "closed") out.push_back(&r);
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->connections < b->connections; });
+    if (r.scenario == scenario && r.size == size && !r.random_sizes)
+      if (const int i = x_index(r); i >= 0) out.push_back({static_cast<std::size_t>(i), value(r)});
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.x < b.x; });
   return out;
+}
+
+int share_of(const std::string& mode) {
+  if (!mode.starts_with("open ") || !mode.ends_with("%")) return -1;
+  return std::stoi(mode.substr(5));
+}
+
+// One panel per twin pair and size with any points; all on one y axis.
+void panels(std::ostream& out, const std::vector<load_summary>& rows, line_panel shape,
+            const std::function<int(const load_summary&)>& x_index,
+            const std::function<sample_summary(const load_summary&)>& value, double scale) {
+  std::set<int> sizes;
+  double top = 0.0;
+  for (const auto& r : rows)
+    if (x_index(r) >= 0) {
+      sizes.insert(r.size);
+      top = std::max({top, value(r).ci_high / scale, value(r).median / scale});
+    }
+  shape.y_top = nice_axis_top(top);
+  auto scaled = [&](const load_summary& r) {
+    auto s = value(r);
+    s.median /= scale, s.ci_low /= scale, s.ci_high /= scale;
+    return s;
+  };
+  for (int thread = 1; thread <= 4; ++thread)
+    for (int size : sizes) {
+      auto p = shape;
+      p.pair = "S" + std::to_string(thread) + "/S" + std::to_string(thread + 4) + " s" + std::to_string(size);
+      p.thread = points_of(rows, thread, size, x_index, scaled);
+      p.process = points_of(rows, thread + 4, size, x_index, scaled);
+      if (p.thread.size() + p.process.size() >= 2) draw(out, p);
+    }
 }
 
 }  // namespace
 
 void scaling_charts(std::ostream& out, const std::vector<load_summary>& rows) {
-  std::set<int> connections, sizes;
-  double top_value = 0.0;
-  for (const auto& r : rows) {
-    if (r.random_sizes || r.mode != "closed") continue;
-    connections.insert(r.connections);
-    sizes.insert(r.size);
-    top_value = std::max({top_value, r.rps.ci_high, r.rps.median});
-  }
+  std::set<int> connections;
+  for (const auto& r : rows)
+    if (!r.random_sizes && r.mode == "closed") connections.insert(r.connections);
   if (connections.size() < 2) return;
-  top_value = nice_axis_top(top_value);
   const std::vector<int> xs(connections.begin(), connections.end());
-  auto x_of = [&](int c) {
-    const auto i = std::find(xs.begin(), xs.end(), c) - xs.begin();
-    return left + width * static_cast<double>(i) / static_cast<double>(xs.size() - 1);
+  line_panel shape{"scaling", "", "req/s against connections", {}, "connections", "req/s"};
+  for (int c : xs) shape.x_labels.push_back(std::to_string(c));
+  auto x_index = [&](const load_summary& r) {
+    if (r.random_sizes || r.mode != "closed") return -1;
+    return static_cast<int>(std::find(xs.begin(), xs.end(), r.connections) - xs.begin());
   };
-  auto y_of = [&](double v) { return top + height - height * v / top_value; };
-  out << "<div class=\"panels\" id=\"scaling\">";
-  for (int thread = 1; thread <= 4; ++thread)
-    for (int size : sizes) {
-      const auto t = line_of(rows, thread, size), p = line_of(rows, thread + 4, size);
-      if (t.size() + p.size() < 2) continue;
-      const auto title = "S" + std::to_string(thread) + "/S" + std::to_string(thread + 4) + " s" + std::to_string(size);
-      out << "<svg class=\"chart scaling\" data-pair=\"" << escape_markup(title) << "\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
-          << left + width + 20 << "\" height=\"" << top + height + 36 << "\"><text class=\"chart-title\" x=\"4\" y=\"14\">"
-          << escape_markup(title) << ": req/s against connections</text>";
-      for (int q = 0; q <= 4; ++q)
-        out << "<line x1=\"" << left << "\" x2=\"" << left + width << "\" y1=\"" << fixed("%.1f", y_of(top_value * q / 4))
-            << "\" y2=\"" << fixed("%.1f", y_of(top_value * q / 4)) << "\" stroke=\"#eee\"/><text x=\"2\" y=\""
-            << fixed("%.1f", y_of(top_value * q / 4) + 4) << "\" font-size=\"10\">" << fixed("%.0f", top_value * q / 4)
-            << "</text>";
-      for (int c : xs)
-        out << "<text x=\"" << fixed("%.1f", x_of(c) - 6) << "\" y=\"" << top + height + 14 << "\" font-size=\"10\">" << c
-            << "</text>";
-      out << "<text class=\"axis-label\" x=\"" << left + width / 2 - 30 << "\" y=\"" << top + height + 28
-          << "\" font-size=\"10\">connections</text>";
-      for (const auto* line : {&t, &p}) {
-        if (line->empty()) continue;
-        const bool is_thread = line == &t;
-        std::string points;
-        for (const auto* r : *line) {
-          points += fixed("%.1f", x_of(r->connections)) + "," + fixed("%.1f", y_of(r->rps.median)) + " ";
-          if (r->rps.n > 1)
-            out << "<line class=\"ci\" x1=\"" << fixed("%.1f", x_of(r->connections)) << "\" x2=\""
-                << fixed("%.1f", x_of(r->connections)) << "\" y1=\"" << fixed("%.1f", y_of(r->rps.ci_low)) << "\" y2=\""
-                << fixed("%.1f", y_of(r->rps.ci_high)) << "\" stroke=\"#222\"/>";
-        }
-        out << "<polyline class=\"" << (is_thread ? "scaling-thread" : "scaling-process") << "\" fill=\"none\" stroke=\""
-            << (is_thread ? "#3a7bd5" : "#f0ad4e") << "\" stroke-width=\"2\" points=\"" << points << "\"/>";
-      }
-      out << "</svg>\n";
-    }
+  out << "<h2>Throughput against connections, thread (blue) and process twin (orange)</h2><div class=\"panels\" id=\"scaling\">";
+  panels(out, rows, shape, x_index, [](const load_summary& r) { return r.rps; }, 1.0);
+  out << "</div>\n";
+}
+
+void offered_load_charts(std::ostream& out, const std::vector<load_summary>& rows) {
+  std::set<int> shares;
+  for (const auto& r : rows)
+    if (share_of(r.mode) > 0) shares.insert(share_of(r.mode));
+  if (shares.empty()) return;
+  const std::vector<int> xs(shares.begin(), shares.end());
+  line_panel shape{"offered-load", "", "p99 against offered load", {}, "share of closed-loop rate", "p99 ms"};
+  for (int s : xs) shape.x_labels.push_back(std::to_string(s) + "%");
+  out << "<h2>Latency against offered load (open loop), thread (blue) and process twin (orange)</h2>"
+         "<div class=\"panels\" id=\"offered-load\">";
+  // One connection count per chart set: the first with open-loop rows.
+  std::set<int> connections;
+  for (const auto& r : rows)
+    if (share_of(r.mode) > 0) connections.insert(r.connections);
+  for (int c : connections) {
+    auto x_index = [&, c](const load_summary& r) {
+      const int s = share_of(r.mode);
+      if (s <= 0 || r.connections != c) return -1;
+      return static_cast<int>(std::find(xs.begin(), xs.end(), s) - xs.begin());
+    };
+    auto named = shape;
+    named.title += ", c" + std::to_string(c);
+    panels(out, rows, named, x_index, [](const load_summary& r) { return r.p99_us; }, 1000.0);
+  }
   out << "</div>\n";
 }
 

@@ -48,7 +48,7 @@ std::string points(const load_row& run, const axis& a) {
 void panel(std::ostream& out, const load_row& thread, const load_row* process, const axis& a) {
   std::string title = "S" + std::to_string(thread.scenario) + (process ? "/S" + std::to_string(process->scenario) : "") +
                       " c" + std::to_string(thread.connections) + " s" + (thread.random_sizes ? "<=" : "") +
-                      std::to_string(thread.size);
+                      std::to_string(thread.size) + (thread.mode == "closed" ? "" : " " + thread.mode);
   out << "<svg class=\"chart spectrum\" data-pair=\"" << escape_markup(title) << "\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
       << left + width + 30 << "\" height=\"" << top + height + 34 << "\"><text class=\"chart-title\" x=\"4\" y=\"14\">"
       << escape_markup(title) << " latency by percentile</text>";

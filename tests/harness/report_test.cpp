@@ -302,6 +302,23 @@ TEST(report, html_draws_req_per_second_against_connections_per_twin_pair) {
   ASSERT_NE(panel, std::string::npos);
   EXPECT_NE(html.find("class=\"scaling-thread\"", panel), std::string::npos);
   EXPECT_NE(html.find("class=\"scaling-process\"", panel), std::string::npos);
-  EXPECT_NE(html.find(">connections<", panel), std::string::npos);
+  EXPECT_NE(html.find(">connections (y: req/s)<", panel), std::string::npos);
   EXPECT_EQ(to_html(sample()).find("class=\"chart scaling\""), std::string::npos);  // one connection count: none
+}
+
+TEST(report, html_draws_p99_against_offered_load_for_a_rate_sweep) {
+  auto r = sample();
+  for (const char* mode : {"open 10%", "open 50%", "open 90%"})
+    for (int i = 0; i < 2; ++i) {
+      r.loads.push_back(r.loads[i]);
+      r.loads.back().mode = mode;
+    }
+  r.rows = summarize_loads(r.loads);
+  const auto html = to_html(r);
+  const auto panel = html.find("class=\"chart offered-load\" data-pair=\"S1/S5 s8\"");
+  ASSERT_NE(panel, std::string::npos) << html;
+  EXPECT_NE(html.find("class=\"offered-load-thread\"", panel), std::string::npos);
+  EXPECT_NE(html.find("class=\"offered-load-process\"", panel), std::string::npos);
+  EXPECT_NE(html.find(">90%<", panel), std::string::npos);
+  EXPECT_EQ(to_html(sample()).find("class=\"chart offered-load\""), std::string::npos);
 }

@@ -11,4 +11,8 @@ namespace lc::harness {
 // process lines, every panel on one req/s axis. Nothing when a run measured one connection count.
 void scaling_charts(std::ostream& out, const std::vector<load_summary>& rows);
 
+// The same small multiples for a --rate-sweep: p99 against the offered share of the closed-loop
+// rate, per connection count. Nothing without open-loop rows at a share.
+void offered_load_charts(std::ostream& out, const std::vector<load_summary>& rows);
+
 }  // namespace lc::harness
