@@ -13,6 +13,7 @@ latency_histogram::latency_histogram()
 void latency_histogram::record(std::chrono::nanoseconds latency) {
   const double us = std::max(latency.count() / 1000.0, 0.0);
   hist_(us);
+  min_us_ = count_ ? std::min(min_us_, us) : us;
   ++count_;
   sum_us_ += us;
   max_us_ = std::max(max_us_, us);
@@ -20,6 +21,7 @@ void latency_histogram::record(std::chrono::nanoseconds latency) {
 
 void latency_histogram::merge(const latency_histogram& other) {
   hist_ += other.hist_;
+  if (other.count_) min_us_ = count_ ? std::min(min_us_, other.min_us_) : other.min_us_;
   count_ += other.count_;
   sum_us_ += other.sum_us_;
   max_us_ = std::max(max_us_, other.max_us_);
@@ -27,14 +29,17 @@ void latency_histogram::merge(const latency_histogram& other) {
 
 double latency_histogram::percentile_us(double p) const {
   if (count_ == 0) return 0.0;
-  const auto rank = static_cast<std::uint64_t>(std::ceil(std::clamp(p, 0.0, 100.0) / 100.0 * count_));
-  std::uint64_t seen = 0;
+  const double rank = std::clamp(p, 0.0, 100.0) / 100.0 * static_cast<double>(count_);
+  double seen = 0;
   for (auto&& cell : bh::indexed(hist_, bh::coverage::all)) {
-    seen += *cell;
-    if (seen >= std::max<std::uint64_t>(rank, 1)) {
-      const double upper = cell.bin().upper();
-      return std::min(std::isfinite(upper) ? upper : max_us_, max_us_);
+    if (*cell == 0) continue;
+    const double in_bin = static_cast<double>(*cell);
+    if (seen + in_bin >= rank) {
+      const double lower = std::clamp(cell.bin().lower(), min_us_, max_us_);
+      const double upper = std::clamp(cell.bin().upper(), min_us_, max_us_);
+      return lower + (upper - lower) * (rank - seen) / in_bin;
     }
+    seen += in_bin;
   }
   return max_us_;
 }
@@ -43,8 +48,8 @@ std::vector<latency_histogram::bucket> latency_histogram::nonempty_buckets() con
   std::vector<bucket> out;
   for (auto&& cell : bh::indexed(hist_, bh::coverage::all)) {
     if (*cell == 0) continue;
-    const double upper = cell.bin().upper();
-    out.push_back({std::isfinite(upper) ? upper : max_us_, *cell});
+    out.push_back({std::clamp(cell.bin().upper(), min_us_, max_us_), *cell,
+                   std::clamp(cell.bin().lower(), min_us_, max_us_)});
   }
   return out;
 }

@@ -23,6 +23,7 @@ machine_info describe_machine() {
     m.kernel = std::string(u.sysname) + " " + u.release + " " + u.machine;
     m.hostname = u.nodename;
   }
+  std::ifstream("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor") >> m.governor;
   return m;
 }
 

@@ -1,15 +1,22 @@
+#include "lc_harness/baseline.hpp"
 #include "lc_harness/child_reaper.hpp"
 #include "lc_harness/load_generator.hpp"
+#include "lc_harness/progress_line.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/server_process.hpp"
 #include "lc_harness/suite_runner.hpp"
+#include "lc_harness/threshold.hpp"
 
+#include <boost/json.hpp>
 #include <boost/program_options.hpp>
 
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <random>
 #include <sstream>
 #include <thread>
 
@@ -18,12 +25,18 @@ using namespace lc::harness;
 
 namespace {
 
-std::vector<int> parse_list(const std::string& text) {
-  std::vector<int> out;
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
   std::stringstream in(text);
   std::string item;
   while (std::getline(in, item, ','))
-    if (!item.empty()) out.push_back(std::stoi(item));
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+std::vector<int> parse_list(const std::string& text) {
+  std::vector<int> out;
+  for (const auto& item : split(text)) out.push_back(std::stoi(item));
   return out;
 }
 
@@ -65,11 +78,13 @@ int main(int argc, char** argv) {
       "lc-harness: runs scenario servers as black boxes and checks throughput, latency, replies and teardown.\n"
       "Usage: lc-harness --suite ci | --suite full | --scenarios 1,4,8 [options]\nOptions");
   std::string suite, scenarios, connections, sizes, duration, warmup, timeout, output, server_cmd;
+  std::string rate, rate_sweep, baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
+  std::vector<std::string> threshold_specs;
   suite_options o;
   desc.add_options()
       ("help,h", "show this help")
       ("suite", po::value(&suite), "ci (every scenario in the manifest, short, correctness only) or full "
-                                   "(connections 1,8,64, sizes 8,100, longer, with ceilings)")
+                                   "(connections 1,8,64, sizes 8,100, 5 repetitions of 3 s, with ceilings)")
       ("scenarios", po::value(&scenarios), "comma list of scenario numbers (default: every one in the manifest)")
       ("connections", po::value(&connections), "comma list of connection counts (default 8)")
       ("sizes", po::value(&sizes), "comma list of table sizes x=y (default 8)")
@@ -81,13 +96,38 @@ int main(int argc, char** argv) {
       ("requests", po::value(&o.requests), "stop each run after this many measured requests (0: by duration)")
       ("timeout", po::value(&timeout), "per-request timeout (default 5s)")
       ("client-threads", po::value(&o.client_threads), "load generator threads (default 1)")
+      ("full-check-every", po::value(&o.full_check_every), "convert and range-check every value of the first reply "
+                                                           "of each connection and of every Nth after it (default 16; "
+                                                           "1: every reply); the others get the structure, dimension "
+                                                           "and number-syntax check")
       ("no-load", "skip the load runs")
       ("no-teardown", "skip the teardown checks")
       ("no-fault", "skip the worker-kill step of scenarios 7 and 8")
       ("no-ceilings", "skip the ceiling measurements")
       ("bin-dir", po::value(&o.bin_dir)->default_value(LC_HARNESS_BIN_DIR), "where the scenario executables are")
       ("manifest", po::value(&o.manifest)->default_value(LC_HARNESS_MANIFEST), "scenario manifest (number|executable|kind)")
-      ("output", po::value(&output)->default_value(LC_HARNESS_RESULTS_DIR), "folder for <date>-<suite>.json/.csv/.html")
+      ("rate", po::value(&rate), "open loop: R total req/s at fixed intervals over the connections, latency "
+                                 "from each request's intended send time (late and dropped requests counted); "
+                                 "N% also runs each cell open loop at N % of its closed-loop rate just measured")
+      ("rate-sweep", po::value(&rate_sweep), "after each cell's closed-loop run, open-loop runs at each of these "
+                                             "shares of its rate, e.g. 10%,30%,50%,70%,90%")
+      ("repetitions", po::value(&o.repetitions), "runs of every load cell, interleaved and shuffled "
+                                                 "(default 1; full suite 5)")
+      ("seed", po::value(&o.seed), "seed of the shuffled run order (default: random, recorded in the results)")
+      ("threshold", po::value(&threshold_specs)->composing(), "pass/fail bound on rows, repeatable: S3:ratio>=0.5, "
+                                                             "S*:p99<5ms, S*:errors==0 (metrics rps p50 p99 ratio errors)")
+      ("baseline", po::value(&baseline), "JSON results of an earlier run to compare with (Mann-Whitney U per row)")
+      ("fail-on", po::value(&fail_on), "with --baseline: exit 3 on a significant change beyond these, "
+                                       "e.g. 'rps:-10%,p99:+25%,ratio:-10%'")
+      ("junit", po::value(&junit), "also write JUnit XML here (one testcase per check and per load row)")
+      ("markdown", po::value(&markdown), "also write a Markdown summary here (it is appended to "
+                                         "$GITHUB_STEP_SUMMARY whenever that is set, with or without this option)")
+      ("json", po::value(&json_file), "also write the JSON results to this file")
+      ("csv", po::value(&csv_file), "also write the CSV results to this file")
+      ("html", po::value(&html_file), "also write the HTML report to this file")
+      ("quiet,q", "no progress lines")
+      ("output", po::value(&output)->default_value(LC_HARNESS_RESULTS_DIR),
+       "folder for <stamp>-<suite>.json/.csv/.html and <stamp>-<suite>-runs/ (relative to the working directory)")
       ("server-cmd", po::value(&server_cmd), "run this shell command instead of the built server; {host} {port} "
                                              "{address} become quoted single words, {scenario} the number, e.g. "
                                              "'python3 test_server_{scenario}.py --server-address={address}'")
@@ -104,8 +144,20 @@ int main(int argc, char** argv) {
     std::cout << desc << "\n";
     return 0;
   }
+  std::vector<threshold> thresholds;
+  fail_bounds bounds;
   try {
     if (!suite.empty() && suite != "ci" && suite != "full") throw std::invalid_argument("--suite must be ci or full");
+    for (const auto& spec : threshold_specs) thresholds.push_back(parse_threshold(spec));
+    if (!fail_on.empty()) bounds = parse_fail_on(fail_on);
+    if (!fail_on.empty() && baseline.empty()) throw std::invalid_argument("--fail-on needs --baseline");
+    if (!baseline.empty()) {
+      std::ifstream in(baseline);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (!in || !boost::json::parse(text.str()).is_object())
+        throw std::invalid_argument("--baseline " + baseline + " is not a readable JSON report");
+    }
     const auto chosen = o;
     o = preset(suite.empty() ? "custom" : suite);
     o.bin_dir = chosen.bin_dir;
@@ -114,6 +166,28 @@ int main(int argc, char** argv) {
     if (vm.count("pipeline")) o.pipeline = chosen.pipeline;
     if (vm.count("requests")) o.requests = chosen.requests;
     if (vm.count("client-threads")) o.client_threads = chosen.client_threads;
+    if (vm.count("full-check-every")) o.full_check_every = chosen.full_check_every;
+    if (o.full_check_every < 1) throw std::invalid_argument("--full-check-every must be at least 1");
+    if (!rate.empty()) {
+      std::size_t used = 0;
+      const double v = std::stod(rate, &used);
+      const auto unit = rate.substr(used);
+      if (v <= 0 || (unit != "" && unit != "%")) throw std::invalid_argument("--rate takes R (req/s) or N% (of closed loop)");
+      if (unit == "%") o.rate_percents = {v};
+      else o.rate = v;
+    }
+    for (const auto& item : split(rate_sweep)) {
+      std::size_t used = 0;
+      const double v = std::stod(item, &used);
+      if (v <= 0 || item.substr(used) != "%") throw std::invalid_argument("--rate-sweep takes shares like 10%,50%,90%");
+      o.rate_percents.push_back(v);
+    }
+    if (!rate.empty() && !rate_sweep.empty()) throw std::invalid_argument("--rate and --rate-sweep exclude each other");
+    if ((o.rate > 0 || !o.rate_percents.empty()) && o.pipeline > 1)
+      throw std::invalid_argument("open loop sends one request at a time per connection: no --pipeline");
+    if (vm.count("repetitions")) o.repetitions = chosen.repetitions;
+    if (o.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
+    o.seed = vm.count("seed") ? chosen.seed : std::random_device{}();
     if (!scenarios.empty()) o.scenarios = parse_list(scenarios);
     if (!connections.empty()) o.connections = parse_list(connections);
     if (!sizes.empty()) o.sizes = parse_list(sizes);
@@ -136,39 +210,73 @@ int main(int argc, char** argv) {
   raise_file_limit();
 
   const bool tty = isatty(STDOUT_FILENO);
-  auto progress = [tty](const std::string& line) {
+  const bool quiet = vm.count("quiet") > 0;
+  o.live_progress = tty && !quiet;
+  const auto began = std::chrono::steady_clock::now();
+  auto progress = [tty, quiet, began](const progress_event& e) {
+    if (quiet) return;
+    const auto line = format_progress(e, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
     if (tty) std::cout << "\r\033[K" << line << std::flush;
-    else std::cout << "... " << line << std::endl;
+    else std::cout << line << std::endl;
   };
   auto report = run_suite(o, progress);
-  if (tty) std::cout << "\r\033[K";
-  auto join = [](const std::vector<int>& v) {
-    std::string s;
-    for (int x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
-    return s;
+  if (tty && !quiet) std::cout << "\r\033[K";
+  auto list = [](const std::vector<int>& v) {
+    boost::json::array a;
+    for (int x : v) a.push_back(x);
+    return a;
   };
   report.options = {{"suite", o.suite},
-                    {"scenarios", join(o.scenarios)},
-                    {"connections", join(o.connections)},
-                    {"sizes", join(o.sizes)},
-                    {"random_sizes", o.random_sizes ? "yes" : "no"},
-                    {"pipeline", std::to_string(o.pipeline)},
-                    {"keep_alive", o.keep_alive ? "yes" : "no"},
-                    {"warmup_ms", std::to_string(o.warmup.count())},
-                    {"duration_ms", std::to_string(o.duration.count())},
-                    {"requests", std::to_string(o.requests)},
-                    {"timeout_ms", std::to_string(o.timeout.count())},
-                    {"client_threads", std::to_string(o.client_threads)},
+                    {"scenarios", list(o.scenarios)},
+                    {"connections", list(o.connections)},
+                    {"sizes", list(o.sizes)},
+                    {"random_sizes", o.random_sizes},
+                    {"pipeline", o.pipeline},
+                    {"keep_alive", o.keep_alive},
+                    {"warmup_ms", o.warmup.count()},
+                    {"duration_ms", o.duration.count()},
+                    {"requests", o.requests},
+                    {"timeout_ms", o.timeout.count()},
+                    {"client_threads", o.client_threads},
+                    {"full_check_every", o.full_check_every},
+                    {"rate", o.rate},
+                    {"rate_percents", boost::json::value_from(o.rate_percents)},
+                    {"repetitions", o.repetitions},
+                    {"seed", o.seed},
+                    {"ceilings", o.run_ceilings},
+                    {"teardown", o.run_teardown},
+                    {"fault", o.run_fault},
                     {"bin_dir", o.bin_dir},
                     {"manifest", o.manifest},
-                    {"server_cmd", o.server_cmd}};
+                    {"server_cmd", o.server_cmd},
+                    {"thresholds", boost::json::value_from(threshold_specs)},
+                    {"baseline", baseline},
+                    {"fail_on", fail_on}};
+  for (const auto& t : thresholds)
+    if (apply_threshold(t, report.rows) == 0 && !report.rows.empty())
+      report.notes.push_back("threshold " + t.spec + " selects no load row");
+  if (!baseline.empty()) {
+    try {
+      compare_with_baseline(report, baseline, bounds);
+    } catch (const std::exception& e) {
+      std::cerr << "lc-harness: " << e.what() << "\n";
+      return 2;
+    }
+  }
   write_console(report, std::cout);
   try {
     const auto base = write_report_files(report, output);
-    std::cout << "results: " << base << ".json, .csv, .html\n";
+    std::cout << "results: " << base << ".json, .csv, .html, -runs/\n";
+    const std::pair<const std::string*, std::string (*)(const suite_report&)> extra[] = {
+        {&json_file, to_json}, {&csv_file, to_csv}, {&html_file, to_html}, {&junit, to_junit}, {&markdown, to_markdown}};
+    for (const auto& [path, render] : extra)
+      if (!path->empty()) write_text_file(*path, render(report));
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
+      write_text_file(summary, to_markdown(report), true);
   } catch (const std::exception& e) {
-    std::cerr << "lc-harness: cannot write results to " << output << ": " << e.what() << "\n";
+    std::cerr << "lc-harness: " << e.what() << "\n";
     return 1;
   }
-  return report.passed() ? 0 : 1;
+  if (!report.passed()) return 1;
+  return report.baseline.regressions > 0 ? 3 : 0;
 }

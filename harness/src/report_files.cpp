@@ -1,96 +1,133 @@
 #include "lc_harness/report_writers.hpp"
+#include "lc_harness/summary_text.hpp"
 
-#include <boost/json.hpp>
+#include <boost/json/serialize.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace lc::harness {
 
-namespace json = boost::json;
-
-std::string to_json(const suite_report& r) {
-  json::object root;
-  root["suite"] = r.suite;
-  root["label"] = r.label;
-  root["started"] = r.started;
-  root["passed"] = r.passed();
-  root["machine"] = {{"cpu_model", r.machine.cpu_model}, {"cores", r.machine.cores},
-                     {"kernel", r.machine.kernel}, {"hostname", r.machine.hostname}};
-  json::object opts;
-  for (const auto& [k, v] : r.options) opts[k] = v;
-  root["options"] = std::move(opts);
-  json::array loads;
-  for (const auto& l : r.loads) {
-    json::array buckets;
-    for (const auto& b : l.latency_buckets) buckets.push_back(json::array{b.upper_us, b.count});
-    loads.push_back(json::object{
-        {"scenario", l.scenario}, {"kind", l.kind}, {"connections", l.connections}, {"size", l.size},
-        {"random_sizes", l.random_sizes}, {"good", l.good}, {"socket_errors", l.socket_errors},
-        {"timeouts", l.timeouts}, {"non_2xx", l.non_2xx}, {"invalid_bodies", l.invalid_bodies},
-        {"requests_per_second", l.requests_per_second}, {"p50_us", l.p50_us}, {"p90_us", l.p90_us},
-        {"p99_us", l.p99_us}, {"p999_us", l.p999_us}, {"max_us", l.max_us},
-        {"server_cpu_seconds", l.server_cpu_seconds}, {"server_cpu_us_per_request", l.server_cpu_us_per_request},
-        {"server_rss_bytes", l.server_rss_bytes}, {"server_processes", l.server_processes},
-        {"client_cpu_us_per_request", l.client_cpu_us_per_request}, {"ceiling", l.ceiling_name},
-        {"ceiling_per_second", l.ceiling_per_second}, {"ratio", l.ratio}, {"target_ratio", l.target_ratio},
-        {"meets_target", l.meets_target}, {"passed", l.passed},
-        {"detail", l.detail}, {"latency_buckets_us", std::move(buckets)}});
-  }
-  root["loads"] = std::move(loads);
-  json::array checks;
-  for (const auto& c : r.checks)
-    checks.push_back(json::object{{"scenario", c.scenario}, {"check", c.check}, {"passed", c.passed},
-                                  {"seconds", c.seconds}, {"detail", c.detail}});
-  root["checks"] = std::move(checks);
-  json::array ceilings;
-  for (const auto& c : r.ceilings)
-    ceilings.push_back(json::object{{"name", c.name}, {"scenario", c.scenario}, {"connections", c.connections}, {"size", c.size},
-                                    {"per_second", c.per_second}, {"p99_us", c.p99_us},
-                                    {"available", c.available}, {"note", c.note}});
-  root["ceilings"] = std::move(ceilings);
-  json::array notes;
-  for (const auto& n : r.notes) notes.push_back(json::string(n));
-  root["notes"] = std::move(notes);
-  return json::serialize(root) + "\n";
-}
-
 namespace {
+
 std::string csv_field(const std::string& s) {
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
+template <class T>
+std::string str(const T& v) {
+  std::ostringstream out;
+  out.precision(12);
+  out << v;
+  return out.str();
+}
+
+const std::vector<std::string> columns = {
+    "record", "suite", "label", "cpu_model", "cores", "kernel", "scenario", "kind", "name", "connections", "size",
+    "random_sizes", "mode", "late", "dropped", "repetition", "repetitions", "good", "errors", "per_second", "per_second_ci_low",
+    "per_second_ci_high", "p50_us", "p50_ci_low", "p50_ci_high", "p99_us", "p99_ci_low", "p99_ci_high", "p999_us",
+    "max_us", "server_cpu_us_per_request", "server_rss_bytes", "client_cpu_us_per_request", "generator_cpu_share",
+    "generator_bound", "ceiling", "ceiling_per_second", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "seconds",
+    "detail"};
+
+class csv_table {
+public:
+  explicit csv_table(const suite_report& r)
+      : common_{{"suite", csv_field(r.suite)}, {"label", csv_field(r.label)}, {"cpu_model", csv_field(r.machine.cpu_model)},
+                {"cores", str(r.machine.cores)}, {"kernel", csv_field(r.machine.kernel)}} {
+    for (std::size_t i = 0; i < columns.size(); ++i) out_ << (i ? "," : "") << columns[i];
+    out_ << "\n";
+  }
+  void add(std::map<std::string, std::string> fields) {
+    fields.insert(common_.begin(), common_.end());
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      auto it = fields.find(columns[i]);
+      out_ << (i ? "," : "") << (it == fields.end() ? "" : it->second);
+    }
+    out_ << "\n";
+  }
+  std::string text() const { return out_.str(); }
+
+private:
+  std::map<std::string, std::string> common_;
+  std::ostringstream out_;
+};
+
 }  // namespace
 
+std::string run_file_stem(const load_row& l) {
+  std::string mode;
+  for (char c : l.mode == "closed" ? std::string() : "-" + l.mode)
+    mode += c == '%' ? std::string("pct") : c == '/' ? std::string("p") : c == ' ' ? std::string() : std::string(1, c);
+  return "S" + std::to_string(l.scenario) + "-c" + std::to_string(l.connections) + "-s" + (l.random_sizes ? "r" : "") +
+         std::to_string(l.size) + mode + "-rep" + std::to_string(l.repetition);
+}
+
+// "row" records summarise a cell over its repetitions (median and CI); "load" records are the runs.
 std::string to_csv(const suite_report& r) {
-  std::ostringstream out;
-  const std::string machine = csv_field(r.machine.cpu_model) + "," + std::to_string(r.machine.cores) + "," +
-                              csv_field(r.machine.kernel);
-  out << "record,suite,label,cpu_model,cores,kernel,scenario,kind,name,connections,size,random_sizes,good,"
-         "socket_errors,timeouts,non_2xx,invalid_bodies,per_second,p50_us,p90_us,p99_us,p999_us,max_us,"
-         "server_cpu_us_per_request,server_rss_bytes,client_cpu_us_per_request,ceiling,ceiling_per_second,ratio,"
-         "verdict,seconds,detail\n";
-  const std::string head = csv_field(r.suite) + "," + csv_field(r.label) + "," + machine + ",";
+  csv_table t(r);
+  for (const auto& s : r.rows) {
+    std::string verdict = s.passed && s.thresholds_passed() ? "PASS" : "FAIL";
+    t.add({{"record", "row"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"connections", str(s.connections)},
+           {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)}, {"mode", s.mode}, {"late", str(s.late)},
+           {"dropped", str(s.dropped)}, {"repetitions", str(s.rps.n)},
+           {"good", str(s.good)}, {"errors", str(s.errors)}, {"per_second", str(s.rps.median)},
+           {"per_second_ci_low", str(s.rps.ci_low)}, {"per_second_ci_high", str(s.rps.ci_high)},
+           {"p50_us", str(s.p50_us.median)}, {"p50_ci_low", str(s.p50_us.ci_low)}, {"p50_ci_high", str(s.p50_us.ci_high)},
+           {"p99_us", str(s.p99_us.median)}, {"p99_ci_low", str(s.p99_us.ci_low)}, {"p99_ci_high", str(s.p99_us.ci_high)},
+           {"generator_cpu_share", str(s.generator_cpu_share)}, {"generator_bound", str(s.generator_bound)},
+           {"ceiling", csv_field(s.ceiling_name)}, {"ratio", s.ratio.n ? str(s.ratio.median) : ""},
+           {"ratio_ci_low", s.ratio.n ? str(s.ratio.ci_low) : ""}, {"ratio_ci_high", s.ratio.n ? str(s.ratio.ci_high) : ""},
+           {"verdict", verdict}, {"detail", csv_field(s.detail)}});
+    for (const auto& c : s.changes)
+      t.add({{"record", "baseline"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"name", c.metric},
+             {"connections", str(s.connections)}, {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)},
+             {"mode", s.mode}, {"verdict", c.regression ? "REGRESSION" : c.significant ? "CHANGED" : "SAME"},
+             {"detail", csv_field(c.metric + " " + str(c.baseline_median) + " -> " + str(c.median) + ": " + change_text(c))}});
+    for (const auto& th : s.thresholds)
+      t.add({{"record", "threshold"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"name", csv_field(th.spec)},
+             {"connections", str(s.connections)}, {"size", str(s.size)}, {"random_sizes", str(s.random_sizes)},
+             {"verdict", th.passed ? "PASS" : "FAIL"}, {"detail", csv_field("value " + str(th.value))}});
+  }
   for (const auto& l : r.loads)
-    out << "load," << head << l.scenario << "," << l.kind << ",," << l.connections << "," << l.size << ","
-        << l.random_sizes << "," << l.good << "," << l.socket_errors << "," << l.timeouts << "," << l.non_2xx << ","
-        << l.invalid_bodies << "," << l.requests_per_second << "," << l.p50_us << "," << l.p90_us << "," << l.p99_us
-        << "," << l.p999_us << "," << l.max_us << "," << l.server_cpu_us_per_request << "," << l.server_rss_bytes
-        << "," << l.client_cpu_us_per_request << "," << csv_field(l.ceiling_name) << "," << l.ceiling_per_second
-        << "," << l.ratio << "," << (l.passed ? "PASS" : "FAIL") << ",," << csv_field(l.detail) << "\n";
+    t.add({{"record", "load"}, {"scenario", str(l.scenario)}, {"kind", l.kind}, {"connections", str(l.connections)},
+           {"size", str(l.size)}, {"random_sizes", str(l.random_sizes)}, {"mode", l.mode}, {"late", str(l.late)},
+           {"dropped", str(l.dropped)}, {"repetition", str(l.repetition)},
+           {"good", str(l.good)}, {"errors", str(l.socket_errors + l.timeouts + l.non_2xx + l.invalid_bodies)},
+           {"per_second", str(l.requests_per_second)}, {"p50_us", str(l.p50_us)}, {"p99_us", str(l.p99_us)},
+           {"p999_us", str(l.p999_us)}, {"max_us", str(l.max_us)},
+           {"server_cpu_us_per_request", str(l.server_cpu_us_per_request)}, {"server_rss_bytes", str(l.server_rss_bytes)},
+           {"client_cpu_us_per_request", str(l.client_cpu_us_per_request)}, {"generator_cpu_share", str(l.client_cpu_share)},
+           {"generator_bound", str(l.client_cpu_share > generator_bound_cores)}, {"ceiling", csv_field(l.ceiling_name)},
+           {"ceiling_per_second", str(l.ceiling_per_second)}, {"ratio", str(l.ratio)},
+           {"verdict", l.passed ? "PASS" : "FAIL"}, {"detail", csv_field(l.detail)}});
   for (const auto& c : r.ceilings)
-    out << "ceiling," << head << ",," << csv_field(c.name) << "," << c.connections << "," << c.size
-        << ",,,,,,," << c.per_second << ",,," << c.p99_us << ",,,,,,,,," << (c.available ? "OK" : "N/A") << ",,"
-        << csv_field(c.note) << "\n";
-  for (const auto& [key, value] : r.options)
-    out << "option," << head << ",," << csv_field(key) << ",,,,,,,,,,,,,,,,,,,,,,," << csv_field(value) << "\n";
+    t.add({{"record", "ceiling"}, {"scenario", c.scenario ? str(c.scenario) : ""}, {"name", csv_field(c.name)},
+           {"connections", str(c.connections)}, {"size", str(c.size)}, {"per_second", str(c.per_second)},
+           {"p99_us", str(c.p99_us)}, {"verdict", c.available ? "OK" : "N/A"}, {"detail", csv_field(c.note)}});
+  for (const auto& kv : r.options)
+    t.add({{"record", "option"}, {"name", csv_field(kv.key())}, {"detail", csv_field(boost::json::serialize(kv.value()))}});
   for (const auto& c : r.checks)
-    out << "check," << head << c.scenario << ",," << csv_field(c.check) << ",,,,,,,,,,,,,,,,,,,,,"
-        << (c.passed ? "PASS" : "FAIL") << "," << c.seconds << "," << csv_field(c.detail) << "\n";
-  return out.str();
+    t.add({{"record", "check"}, {"scenario", str(c.scenario)}, {"name", csv_field(c.check)},
+           {"verdict", c.passed ? "PASS" : "FAIL"}, {"seconds", str(c.seconds)}, {"detail", csv_field(c.detail)}});
+  return t.text();
+}
+
+void write_text_file(const std::string& path, const std::string& text, bool append) {
+  FILE* f = std::fopen(path.c_str(), append ? "a" : "w");
+  if (!f) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  const int error = errno;
+  if (std::fclose(f) != 0 || !written)
+    throw std::runtime_error("cannot write " + path + ": " + std::strerror(written ? errno : error));
 }
 
 std::string write_report_files(const suite_report& r, const std::string& dir) {
@@ -99,9 +136,18 @@ std::string write_report_files(const suite_report& r, const std::string& dir) {
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", std::localtime(&t));
   const auto base = (std::filesystem::path(dir) / (std::string(stamp) + "-" + r.suite)).string();
-  std::ofstream(base + ".json") << to_json(r);
-  std::ofstream(base + ".csv") << to_csv(r);
-  std::ofstream(base + ".html") << to_html(r);
+  write_text_file(base + ".json", to_json(r));
+  write_text_file(base + ".csv", to_csv(r));
+  write_text_file(base + ".html", to_html(r));
+  if (!r.loads.empty()) {
+    const auto runs = base + "-runs";
+    std::filesystem::create_directories(runs);
+    for (const auto& l : r.loads) {
+      const auto stem = runs + "/" + run_file_stem(l);
+      write_text_file(stem + ".hgrm", to_hgrm(l));
+      write_text_file(stem + ".timeline.csv", to_timeline_csv(l));
+    }
+  }
   return base;
 }
 

@@ -1,4 +1,12 @@
+#include "lc_harness/chart_axis.hpp"
+#include "lc_harness/markup_escape.hpp"
+#include "lc_harness/pairs_chart.hpp"
+#include "lc_harness/scaling_chart.hpp"
+#include "lc_harness/spectra_chart.hpp"
 #include "lc_harness/report_writers.hpp"
+#include "lc_harness/summary_text.hpp"
+
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -10,19 +18,7 @@ namespace lc::harness {
 
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 std::string num(double v, const char* f = "%.1f") {
   char buf[64];
@@ -32,17 +28,18 @@ std::string num(double v, const char* f = "%.1f") {
 
 std::string row_label(const load_row& l) {
   return "S" + std::to_string(l.scenario) + " c" + std::to_string(l.connections) + " " +
-         (l.random_sizes ? "<=" : "") + std::to_string(l.size);
+         (l.random_sizes ? "<=" : "") + std::to_string(l.size) + (l.mode == "closed" ? "" : " " + l.mode);
 }
 
-// Horizontal bars: one per row, with a hollow bar for the ceiling where there is one.
+// Horizontal bars: one per row, with a hollow bar for the ceiling where there is one, on an axis
+// from 0 to `top_value` (shared by the panels that are compared) with ticks at its quarters.
 void bar_chart(std::ostream& out, const std::string& id, const std::string& title, const std::vector<const load_row*>& rows,
                const std::function<double(const load_row&)>& value, const std::function<double(const load_row&)>& ceiling,
-               const std::string& unit, bool show_ratio) {
+               const std::string& unit, bool show_ratio, double top_value) {
   const int row_h = 26, left = 120, width = 420, top = 28;
-  double top_value = 1e-9;
-  for (auto* r : rows) top_value = std::max({top_value, value(*r), ceiling(*r)});
-  const int height = top + row_h * static_cast<int>(rows.size()) + 10;
+  top_value = nice_axis_top(top_value);
+  const int axis_y = top + row_h * static_cast<int>(rows.size());
+  const int height = axis_y + 36;
   out << "<svg id=\"" << id << "\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << left + width + 130
       << "\" height=\"" << height << "\"><text class=\"chart-title\" x=\"4\" y=\"16\">" << esc(title) << "</text>\n";
   int y = top;
@@ -59,7 +56,23 @@ void bar_chart(std::ostream& out, const std::string& id, const std::string& titl
         << (show_ratio && c > 0 && r->ratio > 0 ? " (" + num(r->ratio, "%.2f") + "x)" : "") << "</text>\n";
     y += row_h;
   }
-  out << "</svg>\n";
+  out << "<line class=\"axis\" x1=\"" << left << "\" y1=\"" << axis_y << "\" x2=\"" << left + width << "\" y2=\"" << axis_y
+      << "\" stroke=\"#333\"/>";
+  for (int q = 0; q <= 4; ++q) {
+    const double x = left + width * q / 4.0;
+    out << "<line x1=\"" << num(x) << "\" y1=\"" << axis_y << "\" x2=\"" << num(x) << "\" y2=\"" << axis_y + 4
+        << "\" stroke=\"#333\"/><text class=\"tick\" x=\"" << num(x - 10) << "\" y=\"" << axis_y + 16 << "\" font-size=\"10\">"
+        << num(top_value * q / 4, top_value >= 100 ? "%.0f" : "%.3g") << "</text>";
+  }
+  out << "<text class=\"axis-label\" x=\"" << left + width / 2 << "\" y=\"" << axis_y + 28 << "\" font-size=\"11\">" << esc(unit)
+      << "</text></svg>\n";
+}
+
+double largest(const std::vector<const load_row*>& rows, const std::function<double(const load_row&)>& value,
+               const std::function<double(const load_row&)>& ceiling) {
+  double top = 0.0;
+  for (auto* r : rows) top = std::max({top, value(*r), ceiling(*r)});
+  return top;
 }
 
 void latency_chart(std::ostream& out, const std::vector<load_row>& loads) {
@@ -95,6 +108,28 @@ void latency_chart(std::ostream& out, const std::vector<load_row>& loads) {
   out << "</svg>\n";
 }
 
+// One row per cell: its first run with the medians over the repetitions written in.
+std::vector<load_row> median_rows(const suite_report& r) {
+  std::vector<load_row> out;
+  for (const auto& s : r.rows) {
+    const auto first = std::find_if(r.loads.begin(), r.loads.end(), [&](const load_row& l) {
+      return l.scenario == s.scenario && l.connections == s.connections && l.size == s.size &&
+             l.random_sizes == s.random_sizes && l.mode == s.mode;
+    });
+    if (first == r.loads.end()) continue;
+    load_row m = *first;
+    m.requests_per_second = s.rps.median;
+    m.p50_us = s.p50_us.median;
+    m.p99_us = s.p99_us.median;
+    m.ratio = s.ratio.median;
+    m.ceiling_per_second = s.ceiling_rps.median;
+    m.meets_target = s.meets_target;
+    m.passed = s.passed && s.thresholds_passed();
+    out.push_back(m);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_html(const suite_report& r) {
@@ -105,22 +140,61 @@ std::string to_html(const suite_report& r) {
          "margin:8px 0}.chart text{font-size:12px}.panels{display:flex;gap:24px;flex-wrap:wrap}</style></head><body>\n";
   out << "<h1>lc-harness: " << esc(r.suite) << " suite</h1><p id=\"summary\">" << esc(r.label) << ", " << esc(r.started)
       << "; " << esc(r.machine.cpu_model) << ", " << r.machine.cores << " cores, " << esc(r.machine.kernel)
-      << "; result: <b class=\"" << (r.passed() ? "pass\">PASS" : "fail\">FAIL") << "</b></p>\n";
+      << "; result: <b class=\"" << (r.passed() ? "pass\">PASS" : "fail\">FAIL") << "</b></p>\n<p id=\"context\">harness "
+      << esc(r.build.commit) << " (" << esc(r.build.build_type) << ", " << esc(r.build.compiler) << "); load average "
+      << num(r.load_average_before, "%.2f") << " before, " << num(r.load_average_after, "%.2f") << " after; "
+      << r.repetitions << " repetition(s), seed " << r.seed << "</p>\n";
+  if (!r.baseline.path.empty()) {
+    out << "<h2>Against baseline " << esc(r.baseline.path) << " (" << esc(r.baseline.commit) << ", " << esc(r.baseline.started)
+        << ")</h2><p>change of medians, two-sided Mann-Whitney U, significant below p = 0.05; regressions beyond "
+           "--fail-on: <b>" << r.baseline.regressions << "</b></p><ul>";
+    for (const auto& d : r.baseline.differences) out << "<li class=\"fail\">different " << esc(d) << "</li>";
+    out << "</ul><table id=\"baseline\"><tr><th>row</th><th>metric</th><th>baseline</th><th>now</th><th>change</th></tr>\n";
+    for (const auto& s : r.rows)
+      for (const auto& c : s.changes)
+        out << "<tr><td>" << esc(s.key()) << "</td><td>" << c.metric << "</td><td>" << num(c.baseline_median, "%.4g")
+            << "</td><td>" << num(c.median, "%.4g") << "</td><td class=\"" << (c.regression ? "fail" : "") << "\">"
+            << esc(change_text(c)) << "</td></tr>\n";
+    out << "</table>";
+  }
+  const auto medians = median_rows(r);
   std::vector<const load_row*> threads, processes;
-  for (const auto& l : r.loads) (l.kind == "process" ? processes : threads).push_back(&l);
+  for (const auto& l : medians) (l.kind == "process" ? processes : threads).push_back(&l);
   const auto rps = [](const load_row& l) { return l.requests_per_second; };
   const auto ceil = [](const load_row& l) { return l.ceiling_per_second; };
   const auto p99 = [](const load_row& l) { return l.p99_us / 1000; };
   const auto ceil_p99 = [](const load_row& l) { return l.ceiling_p99_us / 1000; };
+  out << "<h2>Thread and process twins</h2>";
+  pairs_chart(out, r.rows);
+  scaling_charts(out, r.rows);
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
-  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s", true);
-  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s", true);
+  const double rps_top = std::max(largest(threads, rps, ceil), largest(processes, rps, ceil));
+  const double p99_top = std::max(largest(threads, p99, ceil_p99), largest(processes, p99, ceil_p99));
+  bar_chart(out, "throughput-threads", "Threads (scenarios 1-4)", threads, rps, ceil, "req/s", true, rps_top);
+  bar_chart(out, "throughput-processes", "Processes (scenarios 5-8)", processes, rps, ceil, "req/s", true, rps_top);
   out << "</div><h2>p99 latency (ms)</h2><div class=\"panels\">";
-  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false);
-  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false);
+  bar_chart(out, "p99-threads", "Threads (scenarios 1-4)", threads, p99, ceil_p99, "ms", false, p99_top);
+  bar_chart(out, "p99-processes", "Processes (scenarios 5-8)", processes, p99, ceil_p99, "ms", false, p99_top);
   out << "</div><h2>Latency distributions</h2>";
-  latency_chart(out, r.loads);
-  out << "<h2>Load runs</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"
+  latency_chart(out, medians);
+  offered_load_charts(out, r.rows);
+  out << "<h2>Latency spectra, thread (blue) against process twin (orange)</h2>";
+  spectra_charts(out, r.loads);
+  out << "<h2>Rows: median [" << (r.rows.empty() ? std::string("CI") : ci_name(r.rows.front().rps))
+      << " of the median] over " << r.repetitions << " repetition(s)</h2><table id=\"rows\"><tr><th>row</th>"
+         "<th>req/s</th><th>p50 ms</th><th>p99 ms</th><th>ratio</th><th>errors</th><th>generator cores</th>"
+         "<th>verdict</th></tr>\n";
+  for (const auto& s : r.rows) {
+    std::string verdict = s.passed && s.thresholds_passed() ? "PASS" : "FAIL";
+    for (const auto& t : s.thresholds) verdict += " " + t.spec + (t.passed ? " ok" : " FAILED");
+    out << "<tr><td>" << esc(s.key()) << "</td><td>" << with_ci(s.rps, "%.0f") << "</td><td>"
+        << with_ci(s.p50_us, "%.3f", 1000) << "</td><td>" << with_ci(s.p99_us, "%.3f", 1000) << "</td><td>"
+        << with_ci(s.ratio, "%.2f") << "</td><td>" << s.errors << "</td><td>" << num(s.generator_cpu_share, "%.2f")
+        << (s.generator_bound ? " (generator-bound)" : "") << "</td><td class=\"" << (verdict.starts_with("PASS") ? "pass" : "fail")
+        << "\">" << esc(verdict) << "</td></tr>\n";
+  }
+  out << "</table>";
+  out << "<h2>Load runs (every repetition)</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"
          "<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>socket</th><th>timeout</th>"
          "<th>non-2xx</th><th>invalid</th><th>server cpu us/req</th><th>server RSS MiB</th><th>client cpu us/req</th>"
          "<th>ceiling</th><th>ratio</th><th>verdict</th></tr>\n";
@@ -149,7 +223,8 @@ std::string to_html(const suite_report& r) {
   out << "</table>";
   for (const auto& n : r.notes) out << "<p class=\"note\">" << esc(n) << "</p>";
   out << "<h2>Options</h2><table id=\"options\">";
-  for (const auto& [k, v] : r.options) out << "<tr><td>" << esc(k) << "</td><td>" << esc(v) << "</td></tr>";
+  for (const auto& kv : r.options)
+    out << "<tr><td>" << esc(kv.key()) << "</td><td>" << esc(boost::json::serialize(kv.value())) << "</td></tr>";
   out << "</table></body></html>\n";
   return out.str();
 }

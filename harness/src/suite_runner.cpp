@@ -3,11 +3,13 @@
 #include "lc_harness/ceilings.hpp"
 #include "lc_harness/fault_check.hpp"
 #include "lc_harness/load_generator.hpp"
+#include "lc_harness/load_plan.hpp"
 #include "lc_harness/manifest.hpp"
 #include "lc_harness/process_scan.hpp"
 #include "lc_harness/server_process.hpp"
 #include "lc_harness/teardown_check.hpp"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +18,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <stop_token>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 namespace lc::harness {
@@ -26,7 +33,8 @@ using namespace std::chrono_literals;
 bool suite_report::passed() const {
   if (loads.empty() && checks.empty()) return false;
   return std::all_of(loads.begin(), loads.end(), [](auto& l) { return l.passed; }) &&
-         std::all_of(checks.begin(), checks.end(), [](auto& c) { return c.passed; });
+         std::all_of(checks.begin(), checks.end(), [](auto& c) { return c.passed; }) &&
+         std::all_of(rows.begin(), rows.end(), [](auto& r) { return r.thresholds_passed(); });
 }
 
 suite_options preset(const std::string& suite) {
@@ -42,8 +50,9 @@ suite_options preset(const std::string& suite) {
   } else if (suite == "full") {
     o.connections = {1, 8, 64};
     o.sizes = {8, 100};
-    o.warmup = 1000ms;
-    o.duration = 10000ms;
+    o.warmup = 500ms;
+    o.duration = 3000ms;
+    o.repetitions = 5;
   }
   return o;
 }
@@ -81,13 +90,15 @@ load_options make_load(const suite_options& o, int connections, int size, bool r
   l.max_requests = o.requests;
   l.timeout = o.timeout;
   l.threads = o.client_threads;
+  l.full_check_every = o.full_check_every;
+  l.rate = o.rate;
   return l;
 }
 
-load_row measure(server_process& server, load_options l) {
+load_row measure(server_process& server, load_options l, load_control* control = nullptr) {
   l.port = server.port();
   const auto before = measure_marked(server.mark());
-  auto r = run_load(l);
+  auto r = run_load(l, control);
   const auto after = measure_marked(server.mark());
   load_row row;
   row.connections = l.connections;
@@ -110,43 +121,51 @@ load_row measure(server_process& server, load_options l) {
   row.server_rss_bytes = after.rss_bytes;
   row.server_processes = after.processes;
   row.client_cpu_us_per_request = r.client_cpu_us_per_request;
+  row.client_cpu_share = r.client_cpu_share;
+  row.bodies_fully_checked = r.bodies_fully_checked;
+  row.late = r.late;
+  row.dropped = r.dropped;
+  row.offered_rate = l.rate;
   row.passed = r.errors() == 0 && r.good > 0;
   row.detail = row.passed ? "" : r.good == 0 && r.errors() == 0 ? "no replies" : r.first_failure;
   row.latency_buckets = r.latency.nonempty_buckets();
+  row.timeline_bin_ms = static_cast<int>(r.timeline_bin.count());
+  auto used = r.good_per_bin.size();
+  while (used > 0 && r.good_per_bin[used - 1] == 0 && r.failed_per_bin[used - 1] == 0) --used;
+  row.good_per_bin.assign(r.good_per_bin.begin(), r.good_per_bin.begin() + static_cast<std::ptrdiff_t>(used));
+  row.failed_per_bin.assign(r.failed_per_bin.begin(), r.failed_per_bin.begin() + static_cast<std::ptrdiff_t>(used));
   return row;
 }
 
-// Ceilings are measured next to the scenario run they divide, so drift on a shared machine
-// moves both; the bare loops (create+join, spawn) are measured once per suite.
+// Ceilings are measured right after the scenario run they divide, so drift on a shared machine
+// moves both; the bare loops (create+join, spawn) too, for at most 2 s each.
 class ceiling_book {
 public:
-  ceiling_book(const suite_options& o, suite_report& report, const progress_fn& progress)
-      : o_(o), report_(report), progress_(progress), tools_(self_dir()) {}
+  ceiling_book(const suite_options& o, suite_report& report) : o_(o), report_(report), tools_(self_dir()) {}
 
   void attach(load_row& row) {
     const int n = row.scenario;
-    const ceiling_row* c = nullptr;
+    ceiling_row c;
     if (n == 1 || n == 3 || n == 4 || n == 7 || n == 8) {
-      c = &http_ceiling(n == 7 || n == 8 ? "relay" : "static responder", row);
-      row.ceiling_p99_us = c->available ? c->p99_us : 0.0;
+      c = http_ceiling(n == 7 || n == 8 ? "relay" : "static responder", row);
+      row.ceiling_p99_us = c.available ? c.p99_us : 0.0;
     } else if (n == 2 || n == 5 || n == 6) {
-      c = &bare_ceiling(n);
+      c = bare_ceiling(n);
     } else {
       return;
     }
-    row.ceiling_name = c->name;
-    row.ceiling_per_second = c->available ? c->per_second : 0.0;
+    c.scenario = n;
+    report_.ceilings.push_back(c);
+    row.ceiling_name = c.name;
+    row.ceiling_per_second = c.available ? c.per_second : 0.0;
     row.ratio = row.ceiling_per_second > 0 ? row.requests_per_second / row.ceiling_per_second : 0.0;
     row.target_ratio = n == 3 || n == 4 ? 0.4 : 0.5;
     row.meets_target = row.ceiling_per_second > 0 && row.ratio >= row.target_ratio;
   }
 
 private:
-  const ceiling_row& http_ceiling(const std::string& name, const load_row& row) {
-    progress_("ceiling " + name + " next to scenario " + std::to_string(row.scenario) + ": " +
-              std::to_string(row.connections) + " connections, size " + std::to_string(row.size));
+  ceiling_row http_ceiling(const std::string& name, const load_row& row) {
     ceiling_row c{name, row.connections, row.size, 0.0, 0.0, false, ""};
-    c.scenario = row.scenario;
     server_command cmd{tools_ + (name == "relay" ? "/lc-relay" : "/lc-static-responder"), "", {}};
     auto launched = server_process::launch(cmd);
     if (launched.server) {
@@ -158,94 +177,194 @@ private:
     } else {
       c.note = launched.failure;
     }
-    report_.ceilings.push_back(c);
-    return report_.ceilings.back();
+    return c;
   }
 
-  const ceiling_row& bare_ceiling(int n) {
-    if (auto it = bare_.find(n); it != bare_.end()) return it->second;
-    const std::string what = n == 2 ? "create+join" : n == 5 ? "spawn sequential" : "spawn parallel";
-    progress_("ceiling " + what);
+  ceiling_row bare_ceiling(int n) const {
     const auto worker = (fs::path(o_.bin_dir) / "test_function_5").string();
-    auto r = n == 2 ? measure_create_join(2000ms) : measure_spawn(worker, n == 5 ? 1 : 2, 3000ms);
-    ceiling_row c{r.name, 0, 8, r.per_second, 0.0, r.available, r.note};
-    report_.ceilings.push_back(c);
-    return bare_[n] = c;
+    const auto d = std::clamp<std::chrono::milliseconds>(o_.duration, 200ms, 2000ms);
+    auto r = n == 2 ? measure_create_join(d) : measure_spawn(worker, n == 5 ? 1 : 2, d);
+    return {r.name, 0, 8, r.per_second, 0.0, r.available, r.note};
   }
 
   const suite_options& o_;
   suite_report& report_;
-  const progress_fn& progress_;
   std::string tools_;
-  std::map<int, ceiling_row> bare_;
 };
 
-class scenario_run {
-public:
-  scenario_run(const suite_options& o, suite_report& report, const progress_fn& progress, ceiling_book* ceilings)
-      : o_(o), report_(report), progress_(progress), ceilings_(ceilings) {}
+struct target {
+  server_command command;
+  bool process_kind = false;
+};
 
-  void run(int number, const server_command& command, bool process_kind) {
-    const std::string kind = process_kind ? "process" : "thread";
-    if (o_.run_load) run_loads(number, command, kind);
-    if (o_.run_fault && (number == 7 || number == 8)) {
-      progress_("scenario " + std::to_string(number) + ": worker SIGKILL under load");
-      auto f = check_fault(command, make_load(o_, 8, 8, false), number == 8);
-      add_check(number, f.check);
+// Counts steps and their planned seconds for the progress line.
+class step_counter {
+public:
+  step_counter(const progress_fn& progress, int total, double seconds_total)
+      : progress_(progress), total_(total), seconds_total_(seconds_total) {}
+
+  void begin(const std::string& what, double seconds) {
+    what_ = what;
+    progress_({++step_, total_, what, seconds_done_, seconds_total_, last_rps_, errors_});
+    seconds_done_ += seconds;
+  }
+  // Redraws the current step every half second with the running load's rate, until stopped.
+  std::jthread watch(const load_control& control) {
+    return std::jthread([this, &control](std::stop_token stop) {
+      std::mutex m;
+      std::condition_variable_any tick;
+      auto last = control.good.load();
+      auto at = std::chrono::steady_clock::now();
+      std::unique_lock lock(m);
+      while (!stop.stop_requested()) {
+        tick.wait_for(lock, stop, 500ms, [] { return false; });
+        if (stop.stop_requested()) break;
+        const auto good = control.good.load();
+        const auto now = std::chrono::steady_clock::now();
+        const double rps = static_cast<double>(good - last) / std::chrono::duration<double>(now - at).count();
+        last = good;
+        at = now;
+        progress_({step_, total_, what_, seconds_done_, seconds_total_, rps, errors_ + control.failed.load(), true});
+      }
+    });
+  }
+  void ran(const load_row& row) {
+    last_rps_ = row.requests_per_second;
+    errors_ += row.socket_errors + row.timeouts + row.non_2xx + row.invalid_bodies;
+  }
+
+private:
+  const progress_fn& progress_;
+  int step_ = 0, total_;
+  std::string what_;
+  double seconds_done_ = 0.0, seconds_total_;
+  double last_rps_ = -1.0;
+  std::uint64_t errors_ = 0;
+};
+
+std::vector<teardown_kind> teardowns_of(int number, bool process_kind) {
+  std::vector<teardown_kind> kinds = {teardown_kind::sigint_idle, teardown_kind::sigterm_idle,
+                                      teardown_kind::sigint_load, teardown_kind::sigterm_load};
+  if (process_kind) kinds.push_back(teardown_kind::parent_sigkill);
+  if (number == 7 || number == 8) kinds.push_back(teardown_kind::sigint_stuck_worker);
+  return kinds;
+}
+
+class suite_run {
+public:
+  suite_run(const suite_options& o, suite_report& report, const std::map<int, target>& targets)
+      : o_(o), report_(report), targets_(targets) {}
+
+  void run(const progress_fn& progress) {
+    std::vector<int> scenarios;
+    for (auto& [n, t] : targets_) scenarios.push_back(n);
+    const auto plan = o_.run_load ? plan_loads(scenarios, {o_.suite, o_.connections, o_.sizes, o_.random_sizes,
+                                                           o_.repetitions}, o_.seed)
+                                  : std::vector<load_cell>{};
+    const double per_run = std::chrono::duration<double>(o_.warmup + o_.duration).count();
+    int checks = 0;
+    for (auto& [n, t] : targets_) {
+      if (o_.run_fault && (n == 7 || n == 8)) ++checks;
+      if (o_.run_teardown) checks += static_cast<int>(teardowns_of(n, t.process_kind).size());
     }
-    if (!o_.run_teardown) return;
-    std::vector<teardown_kind> kinds = {teardown_kind::sigint_idle, teardown_kind::sigterm_idle,
-                                        teardown_kind::sigint_load, teardown_kind::sigterm_load};
-    if (process_kind) kinds.push_back(teardown_kind::parent_sigkill);
-    if (number == 7 || number == 8) kinds.push_back(teardown_kind::sigint_stuck_worker);
-    for (auto k : kinds) {
-      progress_("scenario " + std::to_string(number) + ": teardown " + std::string(to_string(k)));
-      add_check(number, check_teardown(command, k, process_kind, make_load(o_, 8, 8, false)));
+    const double check_seconds = 1.5;
+    step_counter steps(progress, static_cast<int>(plan.size()) + checks,
+                       static_cast<double>(plan.size()) * per_run * runs_per_cell() + checks * check_seconds);
+    ceiling_book ceilings(o_, report_);
+    int order = 0;
+    for (const auto& cell : plan) {
+      steps.begin("scenario " + std::to_string(cell.scenario) + ": " + std::to_string(cell.connections) +
+                      " connections, size " + (cell.random_sizes ? "random up to " : "") + std::to_string(cell.size) +
+                      ", repetition " + std::to_string(cell.repetition) + "/" + std::to_string(o_.repetitions),
+                  per_run * runs_per_cell());
+      ++order;
+      auto* server = server_for(cell.scenario);
+      if (!server) continue;
+      load_control control;
+      auto watcher = o_.live_progress ? steps.watch(control) : std::jthread();
+      auto row = measure(*server, make_load(o_, cell.connections, cell.size, cell.random_sizes), &control);
+      watcher = {};
+      if (!row.passed && !accepting(server->port())) {
+        auto out = server->output();
+        row.detail += "; the server stopped listening; its output: " + (out.size() > 400 ? out.substr(out.size() - 400) : out);
+        servers_.erase(cell.scenario);
+      }
+      row.scenario = cell.scenario;
+      row.kind = targets_.at(cell.scenario).process_kind ? "process" : "thread";
+      row.repetition = cell.repetition;
+      row.order = order;
+      if (o_.rate > 0) row.mode = "open " + std::to_string(std::lround(o_.rate)) + "/s";
+      steps.ran(row);
+      if (o_.run_ceilings) ceilings.attach(row);
+      const double closed_rps = row.passed && o_.rate == 0 ? row.requests_per_second : 0.0;
+      report_.loads.push_back(std::move(row));
+      if (closed_rps > 0)
+        for (double pct : o_.rate_percents) run_open(cell, *server, closed_rps, pct, order, steps);
+    }
+    servers_.clear();
+    for (auto& [n, t] : targets_) {
+      if (o_.run_fault && (n == 7 || n == 8)) {
+        steps.begin("scenario " + std::to_string(n) + ": worker SIGKILL under load", check_seconds);
+        auto f = check_fault(t.command, make_load(o_, 8, 8, false), n == 8);
+        add_check(n, f.check);
+      }
+      if (!o_.run_teardown) continue;
+      for (auto k : teardowns_of(n, t.process_kind)) {
+        steps.begin("scenario " + std::to_string(n) + ": teardown " + std::string(to_string(k)), check_seconds);
+        add_check(n, check_teardown(t.command, k, t.process_kind, make_load(o_, 8, 8, false)));
+      }
     }
   }
 
 private:
-  void run_loads(int number, const server_command& command, const std::string& kind) {
-    std::unique_ptr<server_process> server;
-    std::vector<std::tuple<int, int, bool>> plan;
-    for (int c : o_.connections)
-      for (int s : o_.sizes) plan.emplace_back(c, s, o_.random_sizes);
-    if (o_.suite == "ci") plan.emplace_back(4, 100, true);
-    if (o_.suite == "full" && number == 4) plan.emplace_back(1000, 8, false);
-    for (auto [c, s, random] : plan) {
-      if (!server || exit_status_known(*server)) {
-        auto launched = server_process::launch(command);
-        if (!launched.server) {
-          add_check(number, {"launch", false, 0.0, launched.failure});
-          return;
-        }
-        server = std::move(launched.server);
-      }
-      progress_("scenario " + std::to_string(number) + ": " + std::to_string(c) + " connections, size " +
-                (random ? "random up to " : "") + std::to_string(s));
-      auto row = measure(*server, make_load(o_, c, s, random));
-      if (!row.passed && !accepting(server->port())) {
-        auto out = server->output();
-        row.detail += "; the server stopped listening; its output: " + (out.size() > 400 ? out.substr(out.size() - 400) : out);
-      }
-      row.scenario = number;
-      row.kind = kind;
-      if (ceilings_) ceilings_->attach(row);
-      report_.loads.push_back(std::move(row));
-    }
+  // The same cell open loop at a share of the closed-loop rate just measured, so that a thread
+  // version and its process twin can be compared at the same offered load.
+  void run_open(const load_cell& cell, server_process& server, double closed_rps, double pct, int order,
+                step_counter& steps) {
+    auto l = make_load(o_, cell.connections, cell.size, cell.random_sizes);
+    l.rate = closed_rps * pct / 100;
+    auto row = measure(server, l);
+    row.scenario = cell.scenario;
+    row.kind = targets_.at(cell.scenario).process_kind ? "process" : "thread";
+    row.repetition = cell.repetition;
+    row.order = order;
+    row.mode = "open " + std::to_string(std::lround(pct)) + "%";
+    steps.ran(row);
+    report_.loads.push_back(std::move(row));
   }
 
-  static bool exit_status_known(server_process& server) { return !accepting(server.port()); }
+  // The scenario's server, launched on first use and again after it stopped listening;
+  // nullptr (and one failed launch check) when it cannot be started.
+  server_process* server_for(int n) {
+    if (auto it = servers_.find(n); it != servers_.end() && accepting(it->second->port())) return it->second.get();
+    servers_.erase(n);
+    if (unlaunchable_.count(n)) return nullptr;
+    auto launched = server_process::launch(targets_.at(n).command);
+    if (!launched.server) {
+      add_check(n, {"launch", false, 0.0, launched.failure});
+      unlaunchable_.insert(n);
+      return nullptr;
+    }
+    return (servers_[n] = std::move(launched.server)).get();
+  }
 
   void add_check(int number, const check_result& c) {
     report_.checks.push_back({number, c.name, c.passed, c.seconds, c.detail});
   }
 
+  int runs_per_cell() const { return 1 + (o_.run_ceilings ? 1 : 0) + static_cast<int>(o_.rate_percents.size()); }
+
   const suite_options& o_;
   suite_report& report_;
-  const progress_fn& progress_;
-  ceiling_book* ceilings_;
+  const std::map<int, target>& targets_;
+  std::map<int, std::unique_ptr<server_process>> servers_;
+  std::set<int> unlaunchable_;
 };
+
+double load_average() {
+  double l[1] = {0.0};
+  return getloadavg(l, 1) == 1 ? l[0] : 0.0;
+}
 
 }  // namespace
 
@@ -254,7 +373,11 @@ suite_report run_suite(const suite_options& o, const progress_fn& progress) {
   report.suite = o.suite;
   report.label = o.label.empty() ? (o.server_cmd.empty() ? "lc" : o.server_cmd) : o.label;
   report.started = now_text();
+  report.repetitions = o.repetitions;
+  report.seed = o.seed;
   report.machine = describe_machine();
+  report.build = describe_build();
+  report.servers_ours = o.server_cmd.empty();
   std::vector<scenario_entry> manifest;
   try {
     manifest = read_manifest(o.manifest);
@@ -273,26 +396,29 @@ suite_report run_suite(const suite_options& o, const progress_fn& progress) {
     }
   }
   std::sort(selection.begin(), selection.end());
-  ceiling_book ceilings(o, report, progress);
-  scenario_run runner(o, report, progress, o.run_ceilings ? &ceilings : nullptr);
+  std::map<int, target> targets;
   for (int n : selection) {
     auto entry = std::find_if(manifest.begin(), manifest.end(), [n](auto& e) { return e.number == n; });
-    const bool process_kind = entry != manifest.end() ? entry->process_kind() : n >= 5;
-    server_command command;
+    target t;
+    t.process_kind = entry != manifest.end() ? entry->process_kind() : n >= 5;
     if (!o.server_cmd.empty()) {
-      command.shell_template = replace_all(o.server_cmd, "{scenario}", std::to_string(n));
+      t.command.shell_template = replace_all(o.server_cmd, "{scenario}", std::to_string(n));
     } else if (entry == manifest.end()) {
       report.checks.push_back({n, "manifest", false, 0.0, "scenario " + std::to_string(n) + " is not in " + o.manifest});
       continue;
     } else {
-      command.executable = (fs::path(o.bin_dir) / entry->executable).string();
-      if (!fs::exists(command.executable)) {
-        report.checks.push_back({n, "binary", false, 0.0, command.executable + " is listed but missing"});
+      t.command.executable = (fs::path(o.bin_dir) / entry->executable).string();
+      if (!fs::exists(t.command.executable)) {
+        report.checks.push_back({n, "binary", false, 0.0, t.command.executable + " is listed but missing"});
         continue;
       }
     }
-    runner.run(n, command, process_kind);
+    targets.emplace(n, std::move(t));
   }
+  report.load_average_before = load_average();
+  suite_run(o, report, targets).run(progress);
+  report.load_average_after = load_average();
+  report.rows = summarize_loads(report.loads);
   return report;
 }
 

@@ -54,3 +54,19 @@ TEST(latency_histogram, merging_adds_counts_and_keeps_the_larger_max) {
   for (auto& b : a.nonempty_buckets()) total += b.count;
   EXPECT_EQ(total, 200u);
 }
+
+TEST(latency_histogram, percentiles_are_interpolated_inside_the_bin_not_its_upper_edge) {
+  latency_histogram h;
+  for (int i = 0; i < 10000; ++i) h.record(std::chrono::nanoseconds(100'000 + i * 10));
+  EXPECT_NEAR(h.percentile_us(50), 150, 0.3);  // the bin holding 150 us ends at 151.36 us
+  EXPECT_NEAR(h.percentile_us(99), 199, 0.3);
+  EXPECT_NEAR(h.percentile_us(0), 100, 1e-9);
+}
+
+TEST(latency_histogram, identical_samples_report_their_own_value) {
+  latency_histogram h;
+  for (int i = 0; i < 100; ++i) h.record(microseconds(300));
+  EXPECT_DOUBLE_EQ(h.percentile_us(50), 300);
+  EXPECT_DOUBLE_EQ(h.percentile_us(99), 300);
+  EXPECT_DOUBLE_EQ(h.min_us(), 300);
+}

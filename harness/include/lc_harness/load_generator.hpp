@@ -23,6 +23,12 @@ struct load_options {
   std::chrono::milliseconds timeout{2000};   // per batch: connect, write, every reply
   int threads = 1;
   std::chrono::milliseconds timeline_bin{10};
+  // Every reply gets check_xy_shape; the first reply of each connection and then every Nth one
+  // also gets check_xy_body, which converts and range-checks every value. 1: all of them.
+  int full_check_every = 16;
+  // Open loop: this many requests per second over all connections at fixed intervals, latency
+  // timed from each request's intended send time. 0: closed loop. Needs pipeline 1.
+  double rate = 0.0;
 };
 
 // Shared with another thread that watches or stops a running load.
@@ -42,6 +48,10 @@ struct load_result {
   latency_histogram latency;  // every measured request, good or failed
   double slowest_failure_us = 0.0;
   double client_cpu_us_per_request = 0.0;
+  double client_cpu_share = 0.0;  // this process's CPU seconds per wall second, warm-up included
+  std::uint64_t bodies_fully_checked = 0;  // measured replies that got check_xy_body
+  std::uint64_t late = 0;     // open loop: sent more than one interval after their intended time
+  std::uint64_t dropped = 0;  // open loop: due in the measured window but never sent
   std::string first_failure;
   std::chrono::steady_clock::time_point measure_start;
   std::chrono::milliseconds timeline_bin{10};

@@ -8,6 +8,7 @@ struct machine_info {
   unsigned cores = 0;
   std::string kernel;
   std::string hostname;
+  std::string governor;  // cpu0's cpufreq scaling governor; empty when not readable
 };
 
 machine_info describe_machine();

@@ -10,8 +10,21 @@ void write_console(const suite_report& report, std::ostream& out);
 std::string to_json(const suite_report& report);
 std::string to_csv(const suite_report& report);
 std::string to_html(const suite_report& report);
+std::string to_junit(const suite_report& report);
+std::string to_markdown(const suite_report& report);
+// HdrHistogram's percentile distribution text (Value, Percentile, TotalCount, 1/(1-Percentile)) of one run.
+std::string to_hgrm(const load_row& run);
+// "ms,good,failed" per timeline bin of one run (10 ms unless the run says otherwise).
+std::string to_timeline_csv(const load_row& run);
 
-// Writes <dir>/<stamp>-<suite>.{json,csv,html}; returns the path without the extension.
+// "S1-c8-s8-rep2", "S1-c8-sr100-open60pct-rep1": one run's files, unique within a report.
+std::string run_file_stem(const load_row& run);
+
+// Writes the whole text or throws std::runtime_error naming the path and the reason.
+void write_text_file(const std::string& path, const std::string& text, bool append = false);
+
+// Writes <dir>/<stamp>-<suite>.{json,csv,html} and, per load run, a .hgrm and a .timeline.csv
+// under <dir>/<stamp>-<suite>-runs/; returns the path without the extension. Throws on a failed write.
 std::string write_report_files(const suite_report& report, const std::string& dir);
 
 }  // namespace lc::harness

@@ -1,0 +1,115 @@
+// The CI outputs: JUnit XML and a Markdown summary (what GitHub's step summary shows).
+#include "lc_harness/markup_escape.hpp"
+#include "lc_harness/report_writers.hpp"
+#include "lc_harness/summary_text.hpp"
+
+#include <sstream>
+
+namespace lc::harness {
+
+namespace {
+
+std::string xml(const std::string& s) { return escape_markup(s); }
+
+std::string row_failure(const load_summary& s) {
+  std::string why;
+  if (!s.passed) why = s.detail.empty() ? "errors: " + std::to_string(s.errors) : s.detail;
+  for (const auto& t : s.thresholds)
+    if (!t.passed) why += (why.empty() ? "" : "; ") + ("threshold " + t.spec + " failed: value " + fixed("%g", t.value));
+  return why;
+}
+
+std::string md_cell(std::string s) {
+  for (auto at = s.find('|'); at != std::string::npos; at = s.find('|', at + 2)) s.replace(at, 1, "\\|");
+  return s;
+}
+
+}  // namespace
+
+std::string to_junit(const suite_report& r) {
+  std::ostringstream cases;
+  int tests = 0, failures = 0;
+  auto add = [&](const std::string& klass, const std::string& name, double seconds, const std::string& failure,
+                 const std::string& output = "") {
+    ++tests;
+    cases << "  <testcase classname=\"" << xml(klass) << "\" name=\"" << xml(name) << "\" time=\"" << fixed("%.3f", seconds)
+          << "\"";
+    if (failure.empty() && output.empty()) {
+      cases << "/>\n";
+      return;
+    }
+    cases << ">";
+    if (!failure.empty()) {
+      ++failures;
+      cases << "<failure message=\"" << xml(failure.substr(0, 200)) << "\">" << xml(failure) << "</failure>";
+    }
+    if (!output.empty()) cases << "<system-out>" << xml(output) << "</system-out>";
+    cases << "</testcase>\n";
+  };
+  for (const auto& c : r.checks)
+    add("lc-harness.scenario" + std::to_string(c.scenario), c.check, c.seconds,
+        c.passed ? "" : (c.detail.empty() ? "failed" : c.detail));
+  for (const auto& s : r.rows)
+    add("lc-harness.scenario" + std::to_string(s.scenario), "load " + s.key(), 0.0, row_failure(s),
+        s.generator_bound ? "generator-bound: the load generator used " + fixed("%.2f", s.generator_cpu_share) +
+                                " cores (over " + fixed("%.1f", generator_bound_cores) + "); these figures may measure it"
+                          : "");
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"lc-harness " << xml(r.suite)
+      << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\" timestamp=\"" << xml(r.started)
+      << "\">\n" << cases.str() << "</testsuite>\n</testsuites>\n";
+  return out.str();
+}
+
+std::string to_markdown(const suite_report& r) {
+  std::ostringstream out;
+  out << "## lc-harness " << r.suite << ": " << (r.passed() ? "PASS" : "FAIL")
+      << (r.baseline.regressions ? ", " + std::to_string(r.baseline.regressions) + " regression(s)" : "") << "\n\n"
+      << r.label << ", " << r.started << ", harness `" << r.build.commit << "` (" << r.build.build_type << "), "
+      << r.machine.cpu_model << ", " << r.machine.cores << " cores, load " << fixed("%.2f", r.load_average_before)
+      << " → " << fixed("%.2f", r.load_average_after) << ", " << r.repetitions << " repetition(s), seed " << r.seed
+      << "\n\n";
+  if (!r.rows.empty()) {
+    out << "Median [" << ci_name(r.rows.front().rps) << " of the median, order statistics]\n\n"
+        << "| row | req/s | p50 ms | p99 ms | ratio | errors | gen cores | verdict |\n"
+        << "|---|---|---|---|---|---|---|---|\n";
+    for (const auto& s : r.rows) {
+      const auto why = row_failure(s);
+      out << "| " << md_cell(s.key()) << " | " << with_ci(s.rps, "%.0f") << " | " << with_ci(s.p50_us, "%.3f", 1000)
+          << " | " << with_ci(s.p99_us, "%.3f", 1000) << " | " << with_ci(s.ratio, "%.2f") << " | " << s.errors << " | "
+          << fixed("%.2f", s.generator_cpu_share) << (s.generator_bound ? " ⚠ generator-bound" : "") << " | "
+          << (why.empty() ? "PASS" : "FAIL: " + md_cell(why)) << " |\n";
+    }
+    out << "\n";
+  }
+  bool any_threshold = false;
+  for (const auto& s : r.rows) any_threshold = any_threshold || !s.thresholds.empty();
+  if (any_threshold) {
+    out << "| threshold | row | value | verdict |\n|---|---|---|---|\n";
+    for (const auto& s : r.rows)
+      for (const auto& t : s.thresholds)
+        out << "| `" << md_cell(t.spec) << "` | " << md_cell(s.key()) << " | " << fixed("%g", t.value) << " | "
+            << (t.passed ? "PASS" : "FAIL") << " |\n";
+    out << "\n";
+  }
+  if (!r.baseline.path.empty()) {
+    out << "Against baseline `" << r.baseline.path << "` (" << r.baseline.commit << "), change of medians, "
+        << "Mann–Whitney U p-value:\n\n";
+    for (const auto& d : r.baseline.differences) out << "- **different** " << d << "\n";
+    out << "\n| row | metric | baseline | now | change |\n|---|---|---|---|---|\n";
+    for (const auto& s : r.rows)
+      for (const auto& c : s.changes)
+        out << "| " << md_cell(s.key()) << " | " << c.metric << " | " << fixed("%.4g", c.baseline_median) << " | "
+            << fixed("%.4g", c.median) << " | " << change_text(c) << " |\n";
+    out << "\n";
+  }
+  int failed = 0;
+  for (const auto& c : r.checks) failed += c.passed ? 0 : 1;
+  out << "Checks: " << r.checks.size() - static_cast<std::size_t>(failed) << " passed, " << failed << " failed\n\n";
+  for (const auto& c : r.checks)
+    if (!c.passed) out << "- FAIL scenario " << c.scenario << " " << md_cell(c.check) << ": " << md_cell(c.detail) << "\n";
+  for (const auto& n : r.notes) out << "\n> " << n << "\n";
+  return out.str();
+}
+
+}  // namespace lc::harness
