@@ -16,6 +16,7 @@
 #include "lc/log.hpp"
 #include "lc/message.hpp"
 #include "lc/messages.hpp"
+#include "lc/timer.hpp"
 
 namespace lc {
 
@@ -42,8 +43,6 @@ struct completion {  // thrown by complete(), caught by whatever runs the object
 using function_body = std::function<message(channel&)>;
 address spawn_function(object& parent, std::string name, function_body body);
 address spawn_machine(object& parent, std::unique_ptr<machine_base> machine, placement where);
-void start_timer(const address& owner, const type_record& timer, double seconds, bool repeating);
-void cancel_timer(const address& owner, const type_record& timer);
 std::string bound_name(const void* function);  // the name given by lc::bind, or "function"
 void bind_name(const void* function, std::string name);
 
@@ -94,7 +93,8 @@ class object {
     return detail::spawn_function(*this, std::move(name),
                                   detail::make_function_body(std::forward<F>(fn), std::forward<A>(args)...));
   }
-  // A machine: runs where M says (machine.hpp); Start arrives first, from this object.
+  // A machine: runs where M says; Start arrives first, from this object. Defined in machine.hpp,
+  // which declares every machine type, so any M brings the definition with it.
   template <class M, class... A>
   address create(A&&... args);
 
