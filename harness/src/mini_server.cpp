@@ -108,6 +108,8 @@ server_address parse_server_address(int argc, char** argv) {
 
 int run_mini_server(const mini_server_options& options, const server_address& address, net::io_context& io,
                     xy_handler handler) {
+  // Signals are taken before the port opens: whoever sees it listening may signal at once.
+  net::signal_set signals(io, SIGINT, SIGTERM);
   tcp::acceptor acceptor(io);
   beast::error_code ec;
   const tcp::endpoint endpoint(net::ip::make_address(address.host), address.port);
@@ -121,7 +123,6 @@ int run_mini_server(const mini_server_options& options, const server_address& ad
     return 71;
   }
   accept(acceptor, handler);
-  net::signal_set signals(io, SIGINT, SIGTERM);
   std::function<void(beast::error_code, int)> on_signal = [&](beast::error_code e, int) {
     if (e) return;
     if (!options.exit_on_signal) return signals.async_wait(on_signal);

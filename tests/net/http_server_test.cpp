@@ -223,6 +223,23 @@ TEST(http_server, a_client_that_never_reads_its_replies_is_closed_after_the_writ
   EXPECT_TRUE(eventually([&] { return server.closed->load() == 1; })) << "the connection is still open";
 }
 
+TEST(http_server, expect_100_continue_is_answered_before_the_body_is_sent) {
+  test_server server;
+  raw_client client(server.port);
+  client.read_timeout(2);
+  std::string body = R"({"value":{"x":2,"y":1}})";
+  client.send("POST /Xy HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Type: application/json\r\n"
+              "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+  auto interim = client.response_without_body();
+  ASSERT_TRUE(interim) << "no 100 Continue: the client would wait before sending its body";
+  EXPECT_EQ(*interim, "HTTP/1.1 100 Continue\r\n\r\n");
+  client.send(body);
+  auto r = client.response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(status_of(*r), 200) << *r;
+  EXPECT_EQ(body_of(*r), R"({"value":["vector<vector<float8>>",[[0.5],[0.5]],[]]})");
+}
+
 TEST(http_server, a_request_split_at_every_byte_still_gets_its_answer) {
   test_server server;
   std::string request = get("/Xy?x=1&y=3", "User-Agent: t\r\n");

@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/read.hpp>
 
 #include "lc/log.hpp"
@@ -83,8 +84,34 @@ void http_session::read_next() {
   parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
   parser_->body_limit(options_.body_limit);
   arm_idle();
-  http::async_read(socket_, buffer_, *parser_,
-                   [self = shared_from_this()](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+  http::async_read_header(socket_, buffer_, *parser_, [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    if (ec || self->finished_) return self->on_read(ec);
+    self->on_header();
+  });
+}
+
+// A client that sent `Expect: 100-continue` waits for the interim response before its body. It is
+// sent only when nothing is ahead of it on the connection; otherwise the client's own wait runs out
+// and it sends the body anyway (RFC 9110 §10.1.1).
+void http_session::on_header() {
+  auto read_rest = [self = shared_from_this()] {
+    http::async_read(self->socket_, self->buffer_, *self->parser_,
+                     [self](boost::system::error_code ec, std::size_t) { self->on_read(ec); });
+  };
+  const auto& request = parser_->get();
+  auto expect = request.find(http::field::expect);
+  bool wants_continue = expect != request.end() && boost::beast::iequals(expect->value(), "100-continue") &&
+                        !parser_->is_done();
+  if (!wants_continue || !slots_.empty() || writing_now_) return read_rest();
+  static constexpr std::string_view go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+  writing_now_ = true;
+  net::async_write(socket_, net::buffer(go_on.data(), go_on.size()),
+                   [self = shared_from_this(), read_rest](boost::system::error_code ec, std::size_t) {
+                     self->writing_now_ = false;
+                     if (self->finished_) return;
+                     if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+                     read_rest();
+                   });
 }
 
 std::size_t http_session::queued_bytes() const {

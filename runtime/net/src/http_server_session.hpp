@@ -61,6 +61,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
     bool announce_keep_alive = false;  // an HTTP/1.0 client that asked for keep-alive is told so
   };
   void read_next();
+  void on_header();
   void on_read(boost::system::error_code ec);
   void enqueue(std::string bytes, bool close_after, bool held = false);
   bool hold();  // a place among the listener's pending requests, or false at the cap
