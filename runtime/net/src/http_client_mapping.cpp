@@ -1,9 +1,12 @@
 #include "http_client_mapping.hpp"
 
+#include <boost/beast/core/string.hpp>
+
 #include <stdexcept>
 
 #include <boost/json/parse.hpp>
 
+#include "http_mapping.hpp"
 #include "lc/codec.hpp"
 #include "lc/net_messages.hpp"
 
@@ -139,7 +142,7 @@ message client_response_message(client_response response, bool layer_cake_json) 
   raw.reason_phrase = response.reason_phrase;
   std::string content_type;
   for (auto& [name, value] : response.header) {
-    if (name == "Content-Type") content_type = value;
+    if (boost::beast::iequals(name, "Content-Type")) content_type = media_type(value);
     raw.header[name] = value;
   }
   raw.body = response.body;

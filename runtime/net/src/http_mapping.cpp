@@ -24,16 +24,6 @@ int hex_value(char c) {
   return -1;
 }
 
-// The media type in lower case (RFC 9110 §8.3.1: matched case-insensitively), without parameters.
-std::string media_type(std::string_view content_type) {
-  auto semicolon = content_type.find(';');
-  auto type = content_type.substr(0, semicolon);
-  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
-  std::string lower(type);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // Fills the fields of a fresh value from `k=v&k=v` pieces (query or form body).
 void apply_pairs(const type_record& type, void* object, std::string_view pairs, bool empty_piece_is_error) {
@@ -165,6 +155,17 @@ int status_of(const Faulted& f) {
 }
 
 }  // namespace
+
+// The media type in lower case (RFC 9110 §8.3.1: matched case-insensitively), without parameters.
+std::string media_type(std::string_view content_type) {
+  auto semicolon = content_type.find(';');
+  auto type = content_type.substr(0, semicolon);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  std::string lower(type);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
 
 http_type_table make_type_table(const std::vector<const type_record*>& types) {
   http_type_table table;

@@ -39,4 +39,7 @@ std::string response_for(const message& reply, bool keep_alive = true);
 // A fault built by the server itself (404, 413, 431, 503, 504 ...).
 std::string fault_response(int status, std::string condition, std::string explanation, bool keep_alive = true);
 
+// The media type of a Content-Type value, in lower case and without parameters (RFC 9110 §8.3.1).
+std::string media_type(std::string_view content_type);
+
 }  // namespace lc::detail
