@@ -117,3 +117,11 @@ TEST(http_client_golden, every_request_is_the_reference_bytes_and_every_response
   }
   EXPECT_EQ(checked, 23);
 }
+
+TEST(http_client, an_interim_1xx_response_is_not_taken_for_the_answer) {
+  std::string table = R"({"value":["vector<vector<float8>>",[[0.5]],[]]})";
+  auto reply = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+               std::to_string(table.size()) + "\r\n\r\n" + table;
+  auto result = run_exchange(golden_client::Xy{2, 3}, "/", true, reply);
+  EXPECT_TRUE((result.received.is<std::vector<std::vector<double>>>())) << result.received.type_name();
+}

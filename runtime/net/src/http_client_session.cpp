@@ -68,13 +68,17 @@ void http_client_session::enqueue(pending p) {
 }
 
 void http_client_session::write_next() {
-  if (in_flight_ || queue_.empty() || finished_) return;
+  if (in_flight_ || writing_now_ || queue_.empty() || finished_) return;
   if (queue_.front().close) return finish(EndOfTransport::ON_REQUEST, {});
   in_flight_ = true;
-  net::async_write(socket_, net::buffer(queue_.front().bytes), [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
+  writing_now_ = true;
+  writing_ = std::move(queue_.front().bytes);
+  net::async_write(socket_, net::buffer(writing_), [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    s->writing_now_ = false;
+    std::string().swap(s->writing_);
     if (s->finished_) return;
     if (ec) return s->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
-    std::string().swap(s->queue_.front().bytes);
+    s->write_next();  // the answer may have come before the write finished
   });
 }
 
@@ -88,6 +92,7 @@ void http_client_session::read_next() {
       return s->finish(gone ? EndOfTransport::ABANDONED_BY_REMOTE : EndOfTransport::INBOUND_STREAMING, ec.message());
     }
     auto response = s->parser_->release();
+    if (response.result_int() / 100 == 1) return s->read_next();  // interim (100 Continue, 103 ...): not the answer
     s->answer(response);
     if (s->finished_) return;
     s->write_next();

@@ -55,6 +55,10 @@ class http_client_session : public std::enable_shared_from_this<http_client_sess
   std::optional<http::response_parser<http::string_body>> parser_;
   std::deque<pending> queue_;  // the front is on the wire when in_flight_
   bool in_flight_ = false;
+  // The bytes on the wire, kept here: a server may answer (and the request leave queue_) before
+  // the write has finished.
+  std::string writing_;
+  bool writing_now_ = false;
   bool finished_ = false;
 };
 
