@@ -7,20 +7,7 @@
 #include "test_types.hpp"
 
 using namespace lc::detail;
-
-namespace {
-
-struct Big {
-  std::string s;
-  double f = 0;
-  bool b = false;
-  std::vector<std::int64_t> v;
-  std::optional<double> o = 1.5;
-};
-BOOST_DESCRIBE_STRUCT(Big, (), (s, f, b, v, o))
-
-}  // namespace
-LC_MESSAGE(Big, "test_api.Big")
+using test_api::Big;
 
 namespace {
 

@@ -123,3 +123,11 @@ TEST(codec_round_trip, an_incognito_inside_a_known_message_is_forwarded_unchange
 }
 
 }  // namespace
+
+// Found by fuzz_http_client: C0 8D once came out as "\u000d", which decodes to "\r" and so
+// encodes again as "\r". An overlong sequence is bytes, each written as its own escape.
+TEST(codec_round_trip, an_overlong_utf8_sequence_is_written_as_bytes_and_encodes_again_the_same) {
+  std::string once = lc::encode(std::string("\xc0\x8d"));
+  EXPECT_EQ(once, R"({"value":"\u00c0\u008d"})");
+  EXPECT_EQ(lc::encode(lc::decode<std::string>(once)), once);
+}

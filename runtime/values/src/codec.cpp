@@ -141,6 +141,8 @@ unsigned next_code_point(std::string_view text, std::size_t& i) {
     if ((byte(i + k) & 0xC0) != 0x80) { ++i; return c; }
     code = (code << 6) | (byte(i + k) & 0x3F);
   }
+  static constexpr unsigned least[] = {0, 0x80, 0x800, 0x10000};
+  if (code < least[extra] || code > 0x10FFFF) { ++i; return c; }  // overlong or past Unicode: bytes
   i += extra + 1;
   return code;
 }
