@@ -63,7 +63,30 @@ void http_connection::send_raw(const std::string& bytes) {
   }
 }
 
-std::optional<http_response> http_connection::take_response() {
+bool http_connection::try_send(const std::string& bytes) {
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    sent += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool http_connection::wait_readable(std::chrono::steady_clock::duration within) {
+  pollfd p{fd_, POLLIN, 0};
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(within).count();
+  return ::poll(&p, 1, static_cast<int>(ms)) == 1;
+}
+
+void http_connection::reset() {
+  linger hard{1, 0};
+  ::setsockopt(fd_, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+  ::close(fd_);
+  fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);  // unconnected, so the destructor has one to close
+}
+
+std::optional<http_response> http_connection::take_response(bool no_body) {
   auto end = buffer_.find("\r\n\r\n");
   if (end == std::string::npos) return std::nullopt;
   http_response response;
@@ -79,18 +102,19 @@ std::optional<http_response> http_connection::take_response() {
     at = next + 2;
   }
   std::size_t length = 0;
-  if (auto text = response.header("content-length"); !text.empty()) length = std::stoul(text);
+  if (auto text = response.header("content-length"); !text.empty() && !no_body) length = std::stoul(text);
   if (buffer_.size() < end + 4 + length) return std::nullopt;
   response.body = buffer_.substr(end + 4, length);
   buffer_.erase(0, end + 4 + length);
   return response;
 }
 
-std::optional<http_response> http_connection::read_response(std::chrono::steady_clock::duration within) {
+std::optional<http_response> http_connection::read_response(std::chrono::steady_clock::duration within,
+                                                            bool no_body) {
   auto deadline = std::chrono::steady_clock::now() + within;
   char chunk[65536];
   for (;;) {
-    if (auto response = take_response()) return response;
+    if (auto response = take_response(no_body)) return response;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd p{fd_, POLLIN, 0};

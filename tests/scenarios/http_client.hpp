@@ -25,11 +25,18 @@ class http_connection {
 
   void send_get(const std::string& target);
   void send_raw(const std::string& bytes);
+  // send_raw that stops quietly when the server closes or resets the connection.
+  bool try_send(const std::string& bytes);
   // The next whole response, or nothing at the deadline, on EOF or on a broken response.
-  std::optional<http_response> read_response(std::chrono::steady_clock::duration within);
+  // A reply to HEAD has the headers of GET and no body: pass `no_body`.
+  std::optional<http_response> read_response(std::chrono::steady_clock::duration within, bool no_body = false);
+  // True once the server has sent something (nothing is consumed).
+  bool wait_readable(std::chrono::steady_clock::duration within);
+  // Closes with SO_LINGER 0: the server sees a reset, not an orderly close.
+  void reset();
 
  private:
-  std::optional<http_response> take_response();
+  std::optional<http_response> take_response(bool no_body);
   int fd_ = -1;
   std::string buffer_;
 };

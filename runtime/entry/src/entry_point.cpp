@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "entry_output.hpp"
+#include "memory_policy.hpp"
 #include "lc/log.hpp"
 
 namespace lc {
@@ -46,6 +47,7 @@ namespace detail {
 
 int run_entry(int argc, char** argv, const settings_schema& schema, void* settings, const void* defaults,
               const std::function<message()>& run_main_object) {
+  apply_memory_policy();
   auto program = program_name(argc > 0 ? argv[0] : "");
   std::vector<std::string> args(argv + std::min(argc, 1), argv + std::max(argc, 0));
   command_line& flags = flags_of_process();

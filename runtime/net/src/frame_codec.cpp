@@ -157,6 +157,7 @@ std::optional<raw_frame> frame_parser::next() {
                   std::string(payload.substr(n[0] + n[1]))};
   consumed_ += newline + 1 + n[2] + 1;
   if (consumed_ == buffer_.size()) {
+    if (buffer_.capacity() > large_frame_buffer) std::string().swap(buffer_);  // one large frame, not kept for ever
     buffer_.clear();
     consumed_ = 0;
   } else if (consumed_ > 65536 && consumed_ * 2 > buffer_.size()) {

@@ -5,6 +5,7 @@
 #include <boost/asio/write.hpp>
 
 #include "http_server_session.hpp"
+#include "memory_release.hpp"
 
 namespace lc::detail {
 
@@ -57,7 +58,9 @@ void frame_session::write_next() {
     self->writing_ = false;
     if (self->finished_) return;
     if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+    auto written = self->outbox_.front().size();
     self->outbox_.pop_front();
+    release_memory_soon(self->socket_.get_executor(), written);
     self->write_next();
   });
 }

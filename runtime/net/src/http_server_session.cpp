@@ -11,6 +11,7 @@
 #include <boost/beast/http/read.hpp>
 
 #include "lc/log.hpp"
+#include "memory_release.hpp"
 
 namespace lc::detail {
 namespace {
@@ -253,6 +254,7 @@ void http_session::write_next() {
                    [self = shared_from_this(), close_after](boost::system::error_code ec, std::size_t) {
                      self->writing_now_ = false;
                      self->write_timer_.cancel();
+                     self->let_go_of_written();
                      if (self->finished_) return;
                      if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
                      self->slots_.pop_front();
@@ -262,6 +264,13 @@ void http_session::write_next() {
                      self->write_next();
                      self->read_next();
                    });
+}
+
+void http_session::let_go_of_written() {
+  auto capacity = writing_.capacity();
+  if (capacity < large_buffer_bytes) return;
+  std::string().swap(writing_);
+  release_memory_soon(socket_.get_executor(), capacity);
 }
 
 void http_session::close(EndOfTransport reason, std::string note) {
@@ -280,6 +289,7 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   deadline_timer_.cancel();
   write_timer_.cancel();
   for (auto& s : slots_) release(s);
+  release_memory_soon(socket_.get_executor(), queued_bytes());
   slots_.clear();
   --*live_;
   if (events_->closed) events_->closed(shared_from_this(), reason, std::move(note));

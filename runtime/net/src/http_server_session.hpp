@@ -68,6 +68,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void release(slot& s);
   void fill(std::uint32_t seq, std::string bytes);
   void write_next();
+  void let_go_of_written();  // a large reply written: its buffer goes back
   void arm_deadline();
   void arm_idle();
   std::size_t queued_bytes() const;
