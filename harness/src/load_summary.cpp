@@ -41,12 +41,14 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto& s = out[i];
-    std::vector<double> rps, p50, p99, ratio, ceiling;
+    std::vector<double> rps, p50, p99, ratio, ceiling, cpu, switches;
     s.passed = true;
     for (const auto* r : groups[i]) {
       rps.push_back(r->requests_per_second);
       p50.push_back(r->p50_us);
       p99.push_back(r->p99_us);
+      cpu.push_back(r->server_cpu_us_per_request);
+      switches.push_back(r->server_switches_per_request);
       if (r->ceiling_per_second > 0) ratio.push_back(r->ratio);
       if (r->ceiling_per_second > 0) ceiling.push_back(r->ceiling_per_second);
       s.good += r->good;
@@ -64,6 +66,8 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
     s.p99_us = summarize(p99);
     s.ratio = summarize(ratio);
     s.ceiling_rps = summarize(ceiling);
+    s.server_cpu_us = summarize(cpu);
+    s.server_switches = summarize(switches);
     s.generator_bound = s.generator_cpu_share > generator_bound_cores;
     s.meets_target = s.ratio.n > 0 && s.ratio.median >= s.target_ratio;
   }

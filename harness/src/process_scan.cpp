@@ -73,6 +73,43 @@ tree_usage measure_marked(std::string_view mark) {
   return usage;
 }
 
+namespace {
+
+std::uint64_t switches_of_thread(const fs::path& status_file) {
+  std::ifstream in(status_file);
+  std::string line;
+  std::uint64_t total = 0;
+  while (std::getline(in, line))
+    if (line.starts_with("voluntary_ctxt_switches:") || line.starts_with("nonvoluntary_ctxt_switches:"))
+      total += std::stoull(line.substr(line.find(':') + 1));
+  return total;
+}
+
+}  // namespace
+
+switch_counts thread_switches(std::string_view mark) {
+  switch_counts counts;
+  for (const auto& p : find_marked(mark)) {
+    std::error_code ec;
+    for (const auto& task : fs::directory_iterator("/proc/" + std::to_string(p.pid) + "/task", ec)) {
+      const auto tid = task.path().filename().string();
+      if (tid.find_first_not_of("0123456789") == std::string::npos)
+        counts[std::stoi(tid)] = switches_of_thread(task.path() / "status");
+    }
+  }
+  return counts;
+}
+
+std::uint64_t switches_between(const switch_counts& before, const switch_counts& after) {
+  std::uint64_t total = 0;
+  for (const auto& [tid, count] : after) {
+    auto earlier = before.find(tid);
+    auto base = earlier == before.end() ? 0 : earlier->second;
+    if (count > base) total += count - base;
+  }
+  return total;
+}
+
 bool port_listening(unsigned short port) {
   for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
     std::ifstream in(table);

@@ -71,12 +71,13 @@ std::string to_markdown(const suite_report& r) {
       << "\n\n";
   if (!r.rows.empty()) {
     out << "Median [" << ci_name(r.rows.front().rps) << " of the median, order statistics]\n\n"
-        << "| row | req/s | p50 ms | p99 ms | ratio | errors | gen cores | verdict |\n"
-        << "|---|---|---|---|---|---|---|---|\n";
+        << "| row | req/s | p50 ms | p99 ms | ratio | server µs/req | switches/req | errors | gen cores | verdict |\n"
+        << "|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& s : r.rows) {
       const auto why = row_failure(s);
       out << "| " << md_cell(s.key()) << " | " << with_ci(s.rps, "%.0f") << " | " << with_ci(s.p50_us, "%.3f", 1000)
-          << " | " << with_ci(s.p99_us, "%.3f", 1000) << " | " << with_ci(s.ratio, "%.2f") << " | " << s.errors << " | "
+          << " | " << with_ci(s.p99_us, "%.3f", 1000) << " | " << with_ci(s.ratio, "%.2f") << " | "
+          << fixed("%.1f", s.server_cpu_us.median) << " | " << fixed("%.2f", s.server_switches.median) << " | " << s.errors << " | "
           << fixed("%.2f", s.generator_cpu_share) << (s.generator_bound ? " ⚠ generator-bound" : "") << " | "
           << (why.empty() ? "PASS" : "FAIL: " + md_cell(why)) << " |\n";
     }

@@ -34,7 +34,7 @@ const std::vector<std::string> columns = {
     "record", "suite", "label", "cpu_model", "cores", "kernel", "scenario", "kind", "name", "connections", "size",
     "random_sizes", "mode", "late", "dropped", "repetition", "repetitions", "good", "errors", "per_second", "per_second_ci_low",
     "per_second_ci_high", "p50_us", "p50_ci_low", "p50_ci_high", "p99_us", "p99_ci_low", "p99_ci_high", "p999_us",
-    "max_us", "server_cpu_us_per_request", "server_rss_bytes", "client_cpu_us_per_request", "generator_cpu_share",
+    "max_us", "server_cpu_us_per_request", "server_switches_per_request", "server_rss_bytes", "client_cpu_us_per_request", "generator_cpu_share",
     "generator_bound", "ceiling", "ceiling_per_second", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "seconds",
     "detail"};
 
@@ -83,6 +83,8 @@ std::string to_csv(const suite_report& r) {
            {"per_second_ci_low", str(s.rps.ci_low)}, {"per_second_ci_high", str(s.rps.ci_high)},
            {"p50_us", str(s.p50_us.median)}, {"p50_ci_low", str(s.p50_us.ci_low)}, {"p50_ci_high", str(s.p50_us.ci_high)},
            {"p99_us", str(s.p99_us.median)}, {"p99_ci_low", str(s.p99_us.ci_low)}, {"p99_ci_high", str(s.p99_us.ci_high)},
+           {"server_cpu_us_per_request", str(s.server_cpu_us.median)},
+           {"server_switches_per_request", str(s.server_switches.median)},
            {"generator_cpu_share", str(s.generator_cpu_share)}, {"generator_bound", str(s.generator_bound)},
            {"ceiling", csv_field(s.ceiling_name)}, {"ratio", s.ratio.n ? str(s.ratio.median) : ""},
            {"ratio_ci_low", s.ratio.n ? str(s.ratio.ci_low) : ""}, {"ratio_ci_high", s.ratio.n ? str(s.ratio.ci_high) : ""},
@@ -104,7 +106,8 @@ std::string to_csv(const suite_report& r) {
            {"good", str(l.good)}, {"errors", str(l.socket_errors + l.timeouts + l.non_2xx + l.invalid_bodies)},
            {"per_second", str(l.requests_per_second)}, {"p50_us", str(l.p50_us)}, {"p99_us", str(l.p99_us)},
            {"p999_us", str(l.p999_us)}, {"max_us", str(l.max_us)},
-           {"server_cpu_us_per_request", str(l.server_cpu_us_per_request)}, {"server_rss_bytes", str(l.server_rss_bytes)},
+           {"server_cpu_us_per_request", str(l.server_cpu_us_per_request)},
+           {"server_switches_per_request", str(l.server_switches_per_request)}, {"server_rss_bytes", str(l.server_rss_bytes)},
            {"client_cpu_us_per_request", str(l.client_cpu_us_per_request)}, {"generator_cpu_share", str(l.client_cpu_share)},
            {"generator_bound", str(l.client_cpu_share > generator_bound_cores)}, {"ceiling", csv_field(l.ceiling_name)},
            {"ceiling_per_second", str(l.ceiling_per_second)}, {"ratio", str(l.ratio)},

@@ -196,7 +196,7 @@ std::string to_html(const suite_report& r) {
   out << "</table>";
   out << "<h2>Load runs (every repetition)</h2><table id=\"loads\"><tr><th>scenario</th><th>kind</th><th>conns</th><th>size</th><th>req/s</th>"
          "<th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th><th>socket</th><th>timeout</th>"
-         "<th>non-2xx</th><th>invalid</th><th>server cpu us/req</th><th>server RSS MiB</th><th>client cpu us/req</th>"
+         "<th>non-2xx</th><th>invalid</th><th>server cpu us/req</th><th>server switches/req</th><th>server RSS MiB</th><th>client cpu us/req</th>"
          "<th>ceiling</th><th>ratio</th><th>verdict</th></tr>\n";
   for (const auto& l : r.loads)
     out << "<tr><td>" << l.scenario << "</td><td>" << l.kind << "</td><td>" << l.connections << "</td><td>"
@@ -205,7 +205,7 @@ std::string to_html(const suite_report& r) {
         << num(l.p99_us / 1000, "%.3f") << "</td><td>" << num(l.p999_us / 1000, "%.3f") << "</td><td>"
         << num(l.max_us / 1000, "%.3f") << "</td><td>" << l.socket_errors << "</td><td>" << l.timeouts << "</td><td>"
         << l.non_2xx << "</td><td>" << l.invalid_bodies << "</td><td>" << num(l.server_cpu_us_per_request) << "</td><td>"
-        << num(l.server_rss_bytes / 1048576.0) << "</td><td>" << num(l.client_cpu_us_per_request) << "</td><td>"
+        << num(l.server_switches_per_request, "%.2f") << "</td><td>" << num(l.server_rss_bytes / 1048576.0) << "</td><td>" << num(l.client_cpu_us_per_request) << "</td><td>"
         << esc(l.ceiling_name) << (l.ceiling_per_second > 0 ? " " + num(l.ceiling_per_second) : "") << "</td><td>"
         << (l.ratio > 0 ? num(l.ratio, "%.2f") + (l.meets_target ? "" : " (target " + num(l.target_ratio, "%.1f") + ")") : "-")
         << "</td><td class=\"" << (l.passed ? "pass\">PASS" : "fail\">FAIL")

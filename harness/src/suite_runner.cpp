@@ -98,7 +98,9 @@ load_options make_load(const suite_options& o, int connections, int size, bool r
 load_row measure(server_process& server, load_options l, load_control* control = nullptr) {
   l.port = server.port();
   const auto before = measure_marked(server.mark());
+  const auto switches_before = thread_switches(server.mark());
   auto r = run_load(l, control);
+  const auto switches_after = thread_switches(server.mark());
   const auto after = measure_marked(server.mark());
   load_row row;
   row.connections = l.connections;
@@ -119,6 +121,8 @@ load_row measure(server_process& server, load_options l, load_control* control =
   const auto replies = r.good + r.errors();
   row.server_cpu_us_per_request = replies ? row.server_cpu_seconds * 1e6 / replies : 0.0;
   row.server_rss_bytes = after.rss_bytes;
+  row.server_switches_per_request =
+      replies ? static_cast<double>(switches_between(switches_before, switches_after)) / replies : 0.0;
   row.server_processes = after.processes;
   row.client_cpu_us_per_request = r.client_cpu_us_per_request;
   row.client_cpu_share = r.client_cpu_share;

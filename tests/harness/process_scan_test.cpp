@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -69,6 +72,36 @@ TEST(process_scan, tree_usage_counts_every_marked_process) {
   ASSERT_TRUE(launched.server) << launched.failure;
   ASSERT_TRUE(eventually([&] { return measure_marked(launched.server->mark()).processes == 2; }));
   EXPECT_GT(measure_marked(launched.server->mark()).rss_bytes, 0u);
+}
+
+// One request at a time on one connection: the server sleeps in epoll between them, so each
+// costs its threads at least one voluntary switch.
+void serial_requests(unsigned short port, int count) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in where{};
+  where.sin_family = AF_INET;
+  where.sin_port = htons(port);
+  where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&where), sizeof where), 0);
+  const std::string request = "GET /Xy?x=1&y=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  char reply[4096];
+  for (int i = 0; i < count; ++i) {
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    ASSERT_GT(::recv(fd, reply, sizeof reply, 0), 0);
+  }
+  ::close(fd);
+}
+
+TEST(process_scan, context_switches_of_the_server_threads_grow_with_its_requests) {
+  auto launched = server_process::launch(test::command_for("lc-static-responder"));
+  ASSERT_TRUE(launched.server) << launched.failure;
+  const auto before = thread_switches(launched.server->mark());
+  ASSERT_FALSE(before.empty());
+  serial_requests(launched.server->port(), 200);
+  const auto after = thread_switches(launched.server->mark());
+  EXPECT_GE(switches_between(before, after), 200u);
+  EXPECT_EQ(switches_between(after, after), 0u);
+  EXPECT_EQ(switches_between(after, before), 0u) << "a count that went down is not negative work";
 }
 
 TEST(server_process, placeholders_become_single_quoted_words) {

@@ -2,6 +2,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,14 @@ struct tree_usage {
   int processes = 0;
 };
 tree_usage measure_marked(std::string_view mark);
+
+// Voluntary + involuntary context switches of every live thread of the marked processes, by
+// thread id (/proc/<pid>/task/*/status). Threads that end between two snapshots are missed, so
+// for a thread or a process per request this is a lower bound.
+using switch_counts = std::map<pid_t, std::uint64_t>;
+switch_counts thread_switches(std::string_view mark);
+// What the threads alive in `after` did since `before`.
+std::uint64_t switches_between(const switch_counts& before, const switch_counts& after);
 
 // A LISTEN socket on this local port in /proc/net/tcp or /proc/net/tcp6.
 bool port_listening(unsigned short port);

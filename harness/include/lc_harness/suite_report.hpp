@@ -24,6 +24,7 @@ struct load_row {
   double server_cpu_seconds = 0.0;
   double server_cpu_us_per_request = 0.0;
   std::uint64_t server_rss_bytes = 0;
+  double server_switches_per_request = 0.0;  // context switches of the server tree's threads (a lower bound)
   int server_processes = 0;
   double client_cpu_us_per_request = 0.0;
   double client_cpu_share = 0.0;  // generator CPU seconds per wall second of the run (warm-up included)
