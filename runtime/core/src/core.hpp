@@ -1,5 +1,6 @@
 #pragma once
-// Runtime internals shared by the source files: the object table and the threads that run objects.
+// Runtime internals shared by the source files: starting, ending and logging objects, and the
+// runtime's life (lifecycle.cpp). The table is object_table.hpp, the threads object_threads.hpp.
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ namespace lc::detail {
 struct closed_mailbox {};  // thrown by channel::input() when the runtime shuts down
 
 void ensure_started();
+bool stopping();  // shutdown under way: nothing new starts
 address register_mailbox_object(std::string name, const address& parent, std::shared_ptr<mailbox> box);
 // Ends an object: X log, removal from the table (watchers told, timers forgotten), Returned to parent.
 void end_object(object& o, message value);

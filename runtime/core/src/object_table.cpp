@@ -1,0 +1,137 @@
+#include "object_table.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include "core.hpp"
+#include "lc/runtime.hpp"
+
+namespace lc::detail {
+
+object_table& objects() {
+  static object_table* table = new object_table;  // never destroyed: threads may outlive statics
+  return *table;
+}
+
+address object_table::add(cell c) {
+  address a(next_id_.fetch_add(1));
+  std::unique_lock lock(mutex_);
+  cells_.emplace(a.local_id(), std::move(c));
+  return a;
+}
+
+address object_table::add_mailbox(std::string name, const address& parent, std::shared_ptr<mailbox> box) {
+  return add(cell{std::move(name), parent, std::move(box), nullptr, {}});
+}
+
+address object_table::add_external(std::string name, const address& parent, deliver_fn deliver) {
+  return add(cell{std::move(name), parent, nullptr, std::make_shared<deliver_fn>(std::move(deliver)), {}});
+}
+
+void object_table::remove(const address& a) {
+  std::vector<address> watchers;
+  {
+    std::unique_lock lock(mutex_);
+    auto found = cells_.find(a.local_id());
+    if (found == cells_.end()) return;
+    watchers = std::move(found->second.watchers);
+    cells_.erase(found);
+  }
+  for (auto& w : watchers) post(Gone{a}, w, a);
+}
+
+bool object_table::contains(const address& a) const {
+  if (a.is_null()) return false;
+  std::shared_lock lock(mutex_);
+  return cells_.count(a.local_id()) != 0;
+}
+
+std::size_t object_table::size() const {
+  std::shared_lock lock(mutex_);
+  return cells_.size();
+}
+
+bool object_table::watch(const address& target, const address& watcher) {
+  std::unique_lock lock(mutex_);
+  auto found = cells_.find(target.local_id());
+  if (found == cells_.end()) return false;
+  found->second.watchers.push_back(watcher);
+  return true;
+}
+
+void object_table::unwatch(const address& target, const address& watcher) {
+  std::unique_lock lock(mutex_);
+  auto found = cells_.find(target.local_id());
+  if (found == cells_.end()) return;
+  auto& w = found->second.watchers;
+  w.erase(std::remove(w.begin(), w.end(), watcher), w.end());
+}
+
+bool object_table::post(message m, const address& to, const address& from) {
+  std::shared_ptr<deliver_fn> external;
+  {
+    std::shared_lock lock(mutex_);
+    auto found = to.is_null() ? cells_.end() : cells_.find(to.local_id());
+    if (found != cells_.end()) {
+      if (found->second.box) {
+        envelope e{std::move(m), to, from};
+        if (found->second.box->push(std::move(e))) return true;
+        lock.unlock();
+        log_dropped(e, "", "", "closed");
+        return false;
+      }
+      external = found->second.external;
+    }
+  }
+  if (external) {
+    (*external)(std::move(m), to, from);
+    return true;
+  }
+  log_dropped(envelope{std::move(m), to, from}, "", "", "no such object");
+  return false;
+}
+
+std::vector<address> object_table::children_of(const address& parent) const {
+  std::vector<address> found;
+  std::shared_lock lock(mutex_);
+  for (auto& [id, c] : cells_)
+    if (c.parent == parent) found.push_back(address(id));
+  return found;
+}
+
+std::vector<std::shared_ptr<mailbox>> object_table::mailboxes() const {
+  std::vector<std::shared_ptr<mailbox>> boxes;
+  std::shared_lock lock(mutex_);
+  for (auto& [id, c] : cells_)
+    if (c.box) boxes.push_back(c.box);
+  return boxes;
+}
+
+void object_table::clear() {
+  std::unique_lock lock(mutex_);
+  cells_.clear();
+}
+
+}  // namespace lc::detail
+
+// The runtime's object functions (lc/runtime.hpp, core.hpp) on the one table.
+namespace lc::detail {
+
+address register_mailbox_object(std::string name, const address& parent, std::shared_ptr<mailbox> box) {
+  return objects().add_mailbox(std::move(name), parent, std::move(box));
+}
+
+address add_external(std::function<void(message, address, address)> deliver, std::string name, address parent) {
+  return objects().add_external(std::move(name), parent, std::move(deliver));
+}
+
+void remove_external(const address& a) { objects().remove(a); }
+void remove_object(const address& a) { objects().remove(a); }
+bool alive(const address& a) { return objects().contains(a); }
+std::size_t live_objects() { return objects().size(); }
+bool watch(const address& target, const address& watcher) { return objects().watch(target, watcher); }
+void unwatch(const address& target, const address& watcher) { objects().unwatch(target, watcher); }
+bool post(message m, const address& to, const address& from) { return objects().post(std::move(m), to, from); }
+std::vector<address> children_of(const address& parent) { return objects().children_of(parent); }
+
+}  // namespace lc::detail
