@@ -41,7 +41,7 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto& s = out[i];
-    std::vector<double> rps, p50, p99, ratio, ceiling, cpu, switches;
+    std::vector<double> rps, p50, p99, ratio, ceiling, cpu, switches, rss;
     s.passed = true;
     for (const auto* r : groups[i]) {
       rps.push_back(r->requests_per_second);
@@ -49,6 +49,7 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
       p99.push_back(r->p99_us);
       cpu.push_back(r->server_cpu_us_per_request);
       switches.push_back(r->server_switches_per_request);
+      rss.push_back(static_cast<double>(r->server_rss_bytes) / (1 << 20));
       if (r->ceiling_per_second > 0) ratio.push_back(r->ratio);
       if (r->ceiling_per_second > 0) ceiling.push_back(r->ceiling_per_second);
       s.good += r->good;
@@ -68,6 +69,7 @@ std::vector<load_summary> summarize_loads(const std::vector<load_row>& runs) {
     s.ceiling_rps = summarize(ceiling);
     s.server_cpu_us = summarize(cpu);
     s.server_switches = summarize(switches);
+    s.server_rss_mib = summarize(rss);
     s.generator_bound = s.generator_cpu_share > generator_bound_cores;
     s.meets_target = s.ratio.n > 0 && s.ratio.median >= s.target_ratio;
   }

@@ -10,17 +10,14 @@ namespace lc::harness {
 
 namespace {
 
-struct bar_row {
-  const load_summary* row;
-  int group;
-};
-
 bool same_cell(const load_summary& a, const load_summary& b) {
   return a.connections == b.connections && a.size == b.size && a.random_sizes == b.random_sizes && a.mode == b.mode;
 }
 
-std::vector<bar_row> pair_order(const std::vector<load_summary>& rows) {
-  std::vector<bar_row> out;
+}  // namespace
+
+std::vector<twin_bar> twin_order(const std::vector<load_summary>& rows) {
+  std::vector<twin_bar> out;
   int group = 0;
   for (int thread = 1; thread <= 4; ++thread)
     for (const auto& t : rows) {
@@ -31,16 +28,14 @@ std::vector<bar_row> pair_order(const std::vector<load_summary>& rows) {
       ++group;
     }
   for (const auto& p : rows) {  // process rows without a thread twin in this run
-    const bool placed = std::any_of(out.begin(), out.end(), [&](const bar_row& b) { return b.row == &p; });
+    const bool placed = std::any_of(out.begin(), out.end(), [&](const twin_bar& b) { return b.row == &p; });
     if (!placed) out.push_back({&p, group++});
   }
   return out;
 }
 
-}  // namespace
-
 void pairs_chart(std::ostream& out, const std::vector<load_summary>& rows) {
-  const auto bars = pair_order(rows);
+  const auto bars = twin_order(rows);
   const int bar_h = 18, gap = 10, left = 150, width = 520, top = 30;
   double top_value = 1e-9;
   for (const auto& b : bars)
@@ -78,16 +73,8 @@ void pairs_chart(std::ostream& out, const std::vector<load_summary>& rows) {
         << (s.ratio.n ? " (" + fixed("%.2f", s.ratio.median) + "x)" : "") << "</text></g>\n";
     y += bar_h;
   }
-  out << "<line class=\"axis\" x1=\"" << left << "\" y1=\"" << axis_y << "\" x2=\"" << left + width << "\" y2=\"" << axis_y
-      << "\" stroke=\"#333\"/>";
-  for (int q = 0; q <= 4; ++q) {
-    const double x = left + width * q / 4.0;
-    out << "<line x1=\"" << fixed("%.1f", x) << "\" y1=\"" << axis_y << "\" x2=\"" << fixed("%.1f", x) << "\" y2=\""
-        << axis_y + 4 << "\" stroke=\"#333\"/><text class=\"tick\" x=\"" << fixed("%.1f", x - 12) << "\" y=\"" << axis_y + 16
-        << "\" font-size=\"10\">" << fixed("%.0f", top_value * q / 4) << "</text>";
-  }
-  out << "<text class=\"axis-label\" x=\"" << left + width / 2 - 20 << "\" y=\"" << axis_y + 32
-      << "\" font-size=\"11\">requests per second</text></svg>\n";
+  x_axis(out, left, width, axis_y, top_value, "%.0f", "requests per second");
+  out << "</svg>\n";
 }
 
 }  // namespace lc::harness

@@ -1,5 +1,6 @@
 #include "lc_harness/chart_axis.hpp"
 #include "lc_harness/markup_escape.hpp"
+#include "lc_harness/cost_chart.hpp"
 #include "lc_harness/pairs_chart.hpp"
 #include "lc_harness/scaling_chart.hpp"
 #include "lc_harness/spectra_chart.hpp"
@@ -167,6 +168,8 @@ std::string to_html(const suite_report& r) {
   out << "<h2>Thread and process twins</h2>";
   pairs_chart(out, r.rows);
   scaling_charts(out, r.rows);
+  out << "<h2>What a request costs the server, thread against process twin</h2>";
+  cost_charts(out, r.rows);
   out << "<h2>Throughput (req/s) against ceilings</h2><div class=\"panels\">";
   const double rps_top = std::max(largest(threads, rps, ceil), largest(processes, rps, ceil));
   const double p99_top = std::max(largest(threads, p99, ceil_p99), largest(processes, p99, ceil_p99));

@@ -237,6 +237,28 @@ TEST(report, every_run_gets_its_own_files_with_a_timeline) {
   EXPECT_EQ(run_file_stem(l), "S1-c8-sr8-open60pct-rep3");
 }
 
+TEST(report, html_shows_cpu_switches_and_memory_per_request_for_each_twin) {
+  auto r = sample();
+  r.loads[0].server_cpu_us_per_request = 42.5;
+  r.loads[0].server_switches_per_request = 2.25;
+  r.loads[0].server_rss_bytes = 12u << 20;
+  r.rows = summarize_loads(r.loads);
+  const auto html = to_html(r);
+  for (const char* id : {"cost-cpu", "cost-switches", "cost-rss"}) {
+    const auto chart = html.find(std::string("id=\"") + id + "\"");
+    ASSERT_NE(chart, std::string::npos) << id;
+    const auto end = html.find("</svg>", chart);
+    const auto s1 = html.find("data-row=\"S1 thread c8 s8\"", chart);
+    const auto s5 = html.find("data-row=\"S5 process c8 s8\"", chart);
+    EXPECT_LT(s1, s5) << id;
+    EXPECT_LT(s5, end) << id << ": both twins in the panel";
+    EXPECT_NE(html.find("class=\"axis-label\"", chart), std::string::npos) << id;
+  }
+  EXPECT_NE(html.find(">42.50<"), std::string::npos);
+  EXPECT_NE(html.find(">2.25<"), std::string::npos);
+  EXPECT_NE(html.find(">12.00<"), std::string::npos);
+}
+
 TEST(report, html_puts_each_thread_scenario_next_to_its_process_twin_on_one_axis) {
   auto r = sample();
   r.loads.push_back(r.loads[0]);

@@ -38,7 +38,7 @@ struct load_summary {
   std::uint64_t late = 0, dropped = 0;
   sample_summary rps, p50_us, p99_us, ratio;  // ratio: one value per adjacent scenario/ceiling pair
   sample_summary ceiling_rps;                 // the ceiling runs next to these runs
-  sample_summary server_cpu_us, server_switches;  // per request: figures that load does not move
+  sample_summary server_cpu_us, server_switches, server_rss_mib;  // per request: figures that load does not move
   std::uint64_t good = 0, errors = 0;
   double generator_cpu_share = 0.0;  // the largest of the repetitions, in cores
   bool generator_bound = false;      // some repetition's generator used more than half a core

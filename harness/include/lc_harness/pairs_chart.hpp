@@ -11,4 +11,12 @@ namespace lc::harness {
 // issue 6 target (target ratio x ceiling) as a dashed line and the ratio written on the bar.
 void pairs_chart(std::ostream& out, const std::vector<load_summary>& rows);
 
+// The rows in twin order: each thread row, then its process twin of the same cell; `group`
+// numbers the pairs.
+struct twin_bar {
+  const load_summary* row;
+  int group;
+};
+std::vector<twin_bar> twin_order(const std::vector<load_summary>& rows);
+
 }  // namespace lc::harness
