@@ -17,9 +17,9 @@ using metric = std::function<const sample_summary&(const load_summary&)>;
 void cost_panel(std::ostream& out, const std::string& id, const std::string& title, const std::string& unit,
                 const std::vector<twin_bar>& bars, const metric& value_of) {
   const int bar_h = 16, gap = 8, left = 150, width = 260, top = 30;
-  double top_value = 1e-9;
+  double top_value = 0.0;
   for (const auto& b : bars) top_value = std::max({top_value, value_of(*b.row).median, value_of(*b.row).ci_high});
-  top_value = nice_axis_top(top_value);
+  top_value = nice_axis_top(top_value > 0 ? top_value : 1.0);
   auto x_of = [&](double v) { return left + width * v / top_value; };
   const int groups = bars.empty() ? 0 : bars.back().group + 1;
   const int axis_y = top + static_cast<int>(bars.size()) * bar_h + groups * gap;
@@ -42,7 +42,7 @@ void cost_panel(std::ostream& out, const std::string& id, const std::string& tit
         << "</text></g>\n";
     y += bar_h;
   }
-  x_axis(out, left, width, axis_y, top_value, top_value < 10 ? "%.1f" : "%.0f", unit);
+  x_axis(out, left, width, axis_y, top_value, "%g", unit);
   out << "</svg>\n";
 }
 
