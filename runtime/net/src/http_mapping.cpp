@@ -193,11 +193,10 @@ std::string url_unquote_plus(std::string_view text) {
 http_mapped map_request(const http_type_table& types, const http_request_view& request) {
   try {
     message m = map_or_throw(types, request);
-    if (m.type()->validate)
-      if (auto refused = m.type()->validate(m.raw())) {
-        if (!refused->error_code) refused->error_code = 400;
-        return {status_of(*refused), message(std::move(*refused))};
-      }
+    if (auto refused = refusal_of(m)) {
+      if (!refused->error_code) refused->error_code = 400;
+      return {status_of(*refused), message(std::move(*refused))};
+    }
     return {200, std::move(m)};
   } catch (const request_error& e) {
     std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";

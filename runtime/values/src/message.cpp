@@ -58,4 +58,9 @@ const std::string& message::type_name() const {
   return type_ ? type_->name : none;
 }
 
+std::optional<Faulted> refusal_of(const message& m) {
+  if (!m.type() || !m.type()->validate) return std::nullopt;
+  return m.type()->validate(m.raw());
+}
+
 }  // namespace lc

@@ -12,6 +12,11 @@ concept self_validating = requires(const T& value) {
   { validate(value) } -> std::convertible_to<std::optional<Faulted>>;
 };
 
+// Why a value that decoded is still refused: its type's validate() (a table too big, say). Every
+// place where values enter the process asks: an HTTP request, a frame from a peer. Nothing for a
+// type without validate, an empty message, or a value it accepts.
+std::optional<Faulted> refusal_of(const message& m);
+
 template <portable T>
 const type_record& type_of() {
   static const type_record& record = detail::register_type([] {
