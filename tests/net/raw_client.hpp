@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <cerrno>
 #include <optional>
 #include <string>
 
@@ -99,15 +100,16 @@ class raw_client {
     read_timeout(5);
     socket_.set_option(boost::asio::ip::tcp::no_delay(true));
   }
+  // recv() itself, not Asio's read_some: on the receive timeout (EAGAIN) Asio would poll on
+  // with no timeout at all.
   bool fill() {
     char chunk[65536];
-    boost::system::error_code ec;
-    std::size_t n = socket_.read_some(boost::asio::buffer(chunk), ec);
-    if (ec) {
-      eof_ = ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset;
+    ssize_t n = ::recv(socket_.native_handle(), chunk, sizeof chunk, 0);
+    if (n <= 0) {
+      eof_ = n == 0 || errno == ECONNRESET;
       return false;
     }
-    buffer_.append(chunk, n);
+    buffer_.append(chunk, static_cast<std::size_t>(n));
     return true;
   }
   boost::asio::io_context context_;
