@@ -1,15 +1,11 @@
 #include "lc/listen_connect.hpp"
 
-#include <atomic>
-#include <mutex>
-#include <unordered_map>
-
-#include <boost/asio/connect.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
+#include "acceptor.hpp"
 #include "frame_keeper.hpp"
 #include "frame_session.hpp"
 #include "http_server_session.hpp"
@@ -21,48 +17,13 @@ namespace {
 
 using namespace detail;
 
-// Everything open, so that the teardown hook can close it; keyed by lid or "proxy id".
-struct open_things {
-  std::mutex mutex;
-  std::unordered_map<std::string, std::function<void()>> closers;
-  std::atomic<bool> hooked{false};
-};
-open_things& things() {
-  static open_things t;
-  return t;
-}
 void remember(const std::string& key, std::function<void()> close) {
-  std::lock_guard lock(things().mutex);
-  things().closers[key] = std::move(close);
+  net_service::instance().add_closer(key, std::move(close));
 }
-std::function<void()> forget(const std::string& key) {
-  std::lock_guard lock(things().mutex);
-  auto found = things().closers.find(key);
-  if (found == things().closers.end()) return {};
-  auto close = std::move(found->second);
-  things().closers.erase(found);
-  return close;
-}
-
-net::io_context& network() {
-  if (!things().hooked.exchange(true)) {
-    detail::on_teardown(100, [] {
-      std::unordered_map<std::string, std::function<void()>> closers;
-      {
-        std::lock_guard lock(things().mutex);
-        closers.swap(things().closers);
-      }
-      for (auto& [key, close] : closers) close();
-      net_service::instance().shutdown();
-      things().hooked = false;
-    });
-  }
-  return net_service::instance().context();
-}
+std::function<void()> forget(const std::string& key) { return net_service::instance().take_closer(key); }
+net::io_context& network() { return net_service::instance().context(); }
 
 std::string new_lid() { return boost::uuids::to_string(boost::uuids::random_generator()()); }
-
-bool valid_port(std::int64_t port) { return port >= 0 && port <= 65535; }
 
 std::string where_text(const HostPort& hp) { return "\"" + hp.host + ":" + std::to_string(hp.port) + "\""; }
 
@@ -146,61 +107,12 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
   return proxy;
 }
 
-class frame_listener : public std::enable_shared_from_this<frame_listener> {
- public:
-  frame_listener(net::io_context& c, frame_options options)
-      : context_(c), acceptor_(net::make_strand(c)), options_(options) {}
-  HostPort open(const HostPort& where) {
-    tcp::endpoint endpoint(net::ip::make_address(where.host), static_cast<unsigned short>(where.port));
-    acceptor_.open(endpoint.protocol());
-    acceptor_.set_option(net::socket_base::reuse_address(true));
-    acceptor_.bind(endpoint);
-    acceptor_.listen(net::socket_base::max_listen_connections);
-    auto bound = acceptor_.local_endpoint();
-    return HostPort{bound.address().to_string(), bound.port()};
-  }
-  void start(address owner, Listening listening) {
-    owner_ = owner;
-    listening_ = std::move(listening);
-    net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] { self->accept_next(); });
-  }
-  void stop() {
-    net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
-      boost::system::error_code ec;
-      self->acceptor_.close(ec);
-    });
-  }
-
- private:
-  void accept_next() {
-    acceptor_.async_accept(net::make_strand(context_), [self = shared_from_this()](boost::system::error_code ec, tcp::socket s) {
-      if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
-      if (ec) {
-        log_net(tag::warning, "accept failed (" + ec.message() + "), retrying");
-      } else {
-        auto session = std::make_shared<frame_session>(std::move(s), self->options_.frame_cap);
-        Listening listening = self->listening_;
-        wire_frames(session, self->owner_, self->options_, [session, listening](const address& proxy) {
-          return message(Accepted{listening, session->remote, proxy, session->opened_at});
-        });
-      }
-      self->accept_next();
-    });
-  }
-  net::io_context& context_;
-  tcp::acceptor acceptor_;
-  frame_options options_;
-  address owner_;
-  Listening listening_;
-};
-
 template <class Opener>
 std::string start_listening(object& self, const HostPort& where, ListenForStream request, Opener open) {
   request.lid = new_lid();
   request.requested_ipp = where;
   address owner = self.self_address();
   try {
-    if (!valid_port(where.port)) throw std::invalid_argument("port out of range (0-65535)");
     HostPort bound = open(request);
     detail::post(Listening{request, bound, owner}, owner, owner);
   } catch (const boost::system::system_error& e) {
@@ -269,9 +181,15 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
 std::string listen(object& self, const HostPort& where, frame_options options) {
   address owner = self.self_address();
   return start_listening(self, where, ListenForStream{}, [&](ListenForStream& req) {
-    auto listener = std::make_shared<frame_listener>(network(), options);
+    auto listener = std::make_shared<acceptor>(network());
     HostPort bound = listener->open(where);
-    listener->start(owner, Listening{req, bound, owner});
+    Listening listening{req, bound, owner};
+    listener->start([owner, listening, options](tcp::socket s) {
+      auto session = std::make_shared<frame_session>(std::move(s), options.frame_cap);
+      wire_frames(session, owner, options, [session, listening](const address& proxy) {
+        return message(Accepted{listening, session->remote, proxy, session->opened_at});
+      });
+    });
     remember(req.lid, [listener] { listener->stop(); });
     return bound;
   });
