@@ -120,3 +120,17 @@ class raw_client {
 
 inline int status_of(const std::string& response) { return std::stoi(response.substr(9, 3)); }
 inline std::string body_of(const std::string& response) { return response.substr(response.find("\r\n\r\n") + 4); }
+
+// A frame as the reference writes it: `n0,n1,n3\n` header body book `\n`.
+inline std::string frame_of(const std::string& header, const std::string& body) {
+  std::string book = R"({"value":[]})";
+  return std::to_string(header.size()) + "," + std::to_string(body.size()) + "," +
+         std::to_string(header.size() + body.size() + book.size()) + "\n" + header + body + book + "\n";
+}
+
+// An address as a frame header writes it: [12,34].
+inline std::string route(std::initializer_list<std::uint32_t> ids) {
+  std::string text = "[";
+  for (auto id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
+  return text + "]";
+}
