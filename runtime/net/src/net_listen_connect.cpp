@@ -1,13 +1,11 @@
 #include "lc/listen_connect.hpp"
 
-#include <boost/asio/dispatch.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
 #include "acceptor.hpp"
-#include "frame_keeper.hpp"
-#include "frame_session.hpp"
+#include "frame_link.hpp"
 #include "http_server_session.hpp"
 #include "net_service.hpp"
 #include "lc/runtime.hpp"
@@ -29,82 +27,6 @@ std::string where_text(const HostPort& hp) { return "\"" + hp.host + ":" + std::
 
 void log_net(char tag, const std::string& text) {
   if (logging(tag)) write_log(tag, address{}, "network", "", text);
-}
-
-// The keep-alive of one framed connection: its frames go to the peer from the local termination
-// (a return address the peer can answer, unlike the proxy's, which would come home as [0]).
-std::shared_ptr<frame_keeper> make_keeper(const std::shared_ptr<frame_session>& session, const frame_ends& ends,
-                                          double period) {
-  std::weak_ptr<frame_session> weak = session;
-  address from{ends.local_termination};
-  auto send = [weak, ends, from](message m, const address& to) {
-    auto s = weak.lock();
-    if (!s) return;
-    try {
-      s->send(encode_frame(m, to, from, ends, s->cap()));
-      if (logging(tag::debug)) log_net(tag::debug, "keep-alive " + m.type_name() + " sent to " + to.to_string());
-    } catch (const std::exception& e) {
-      log_net(tag::warning, "cannot send keep-alive (" + std::string(e.what()) + ")");
-    }
-  };
-  auto went_stale = [weak] {
-    if (auto s = weak.lock()) s->close(EndOfTransport::WENT_STALE, "unresponsive");
-  };
-  return std::make_shared<frame_keeper>(session->executor(), period, std::move(send), std::move(went_stale));
-}
-
-// Wires one framed connection to the runtime: a proxy object whose deliver callback encodes on
-// the sender's thread, and inbound frames posted to their translated addresses. KeepAlive and
-// StillThere stay in the stream layer (the keeper).
-address wire_frames(const std::shared_ptr<frame_session>& session, const address& owner, const frame_options& options,
-                    const std::function<message(const address& proxy)>& opened) {
-  std::weak_ptr<frame_session> weak = session;
-  auto ends = std::make_shared<frame_ends>();
-  address proxy = add_external(
-      [weak, ends](message m, address to, address from) {
-        auto s = weak.lock();
-        if (!s) return;
-        if (to.size() == 1) {
-          if (const auto* close = m.get<Close>()) return s->close(close->reason, close->note.value_or(""));
-          if (m.get<Stop>()) return s->close();  // the process is ending: a Stop never crosses to the peer
-        }
-        try {
-          s->send(encode_frame(m, to, from, *ends, s->cap()));
-        } catch (const std::exception& e) {
-          detail::post(Faulted("cannot send \"" + m.type_name() + "\"", e.what()), from, to);
-        }
-      },
-      "frame-connection", owner);
-  *ends = frame_ends{proxy.local_id(), owner.local_id()};
-  auto keeper = make_keeper(session, *ends, options.keep_alive_period);
-  std::string key = std::to_string(proxy.local_id());
-  remember(key, [weak] {
-    if (auto s = weak.lock()) s->close(EndOfTransport::ON_REQUEST, "process ending");
-  });
-  detail::post(opened(proxy), owner, proxy);
-  frame_session::events events;
-  events.frame = [ends, keeper](raw_frame f) {
-    inbound_frame in = decode_frame(std::move(f), *ends);  // throws: this connection closes with the reason
-    if (keeper->take(in.body, in.return_address)) return;
-    detail::post(std::move(in.body), in.to, in.return_address);
-  };
-  events.closed = [weak, owner, proxy, key, keeper](EndOfTransport reason, std::string note) {
-    keeper->stop();
-    forget(key);
-    Closed closed;
-    closed.reason = reason;
-    if (!note.empty()) closed.note = note;
-    if (auto s = weak.lock()) {
-      closed.opened_ipp = s->remote;
-      closed.opened_at = s->opened_at;
-    }
-    detail::post(message(std::move(closed)), owner, proxy);
-    remove_external(proxy);
-  };
-  session->start(std::move(events));
-  if (options.keep_alive)
-    net::dispatch(session->executor(), [keeper, proxy] { keeper->start(proxy); });  // after start()
-  return proxy;
 }
 
 template <class Opener>
