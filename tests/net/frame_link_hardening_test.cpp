@@ -69,3 +69,68 @@ TEST(frame_link_hardening, a_peer_cannot_stop_an_object_whose_address_it_was_nev
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "ok");
 }
+
+TEST(frame_link_hardening, a_listener_closes_an_accepted_peer_that_stays_silent_past_the_idle_timeout) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    std::string unexpected;
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0}, lc::frame_options{.idle_timeout = std::chrono::milliseconds(300)});
+    auto listening = next<lc::Listening>(self, unexpected);
+    if (!listening) return "no Listening";
+    raw_client silent(port_of(*listening));
+    auto opened = clock_type::now();
+    if (!next<lc::Accepted>(self, unexpected)) return "no Accepted";
+    auto closed = next<lc::Closed>(self, unexpected, 5.0);
+    double took = std::chrono::duration<double>(clock_type::now() - opened).count();
+    if (!closed) return "no Closed within 5 s";
+    if (closed->reason != lc::EndOfTransport::WENT_STALE) return "not WENT_STALE";
+    if (took < 0.25) return "closed after " + std::to_string(took) + " s";
+    if (!silent.closed_by_server()) return "the socket is still open";
+    return unexpected.empty() ? "ok" : "the listener saw" + unexpected;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), "ok");
+}
+
+TEST(frame_link_hardening, a_listener_closes_links_over_its_connection_cap_and_accepts_again_when_one_goes) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    std::string unexpected;
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0}, lc::frame_options{.max_connections = 2});
+    auto listening = next<lc::Listening>(self, unexpected);
+    if (!listening) return "no Listening";
+    raw_client a(port_of(*listening)), b(port_of(*listening));
+    if (!next<lc::Accepted>(self, unexpected) || !next<lc::Accepted>(self, unexpected)) return "no Accepted";
+    raw_client extra(port_of(*listening));
+    if (!extra.closed_by_server()) return "a third link is open";
+    a.close();
+    if (!next<lc::Closed>(self, unexpected)) return "no Closed for the first";
+    raw_client again(port_of(*listening));
+    again.send(xy_frame("[100]", 3));
+    auto xy = next<test_api::Xy>(self, unexpected);
+    if (!xy || xy->x != 3) return "the link opened after one went does not work";
+    return unexpected == " Accepted" ? "ok" : "the listener saw" + unexpected;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), "ok");
+}
+
+TEST(frame_link_hardening, a_link_whose_peer_stops_reading_closes_when_its_queue_passes_the_byte_bound) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    std::string unexpected;
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0}, lc::frame_options{.max_queued_bytes = 1u << 20});
+    auto listening = next<lc::Listening>(self, unexpected);
+    if (!listening) return "no Listening";
+    raw_client deaf(port_of(*listening));
+    deaf.send(xy_frame("[100]", 1));
+    if (!next<test_api::Xy>(self, unexpected)) return "no Xy";
+    lc::address peer = self.return_address();
+    table chunk(20, std::vector<double>(1000, 0.123456789));  // about 240 kB a frame
+    for (int i = 0; i < 400; ++i) self.send(chunk, peer);     // 96 MB: more than any socket buffer
+    auto closed = next<lc::Closed>(self, unexpected, 20.0);
+    if (!closed) return "no Closed";
+    if (closed->reason != lc::EndOfTransport::OUTBOUND_STREAMING) return "not OUTBOUND_STREAMING";
+    if (closed->note.value_or("").find("max_queued_bytes") == std::string::npos) return "note: " + closed->note.value_or("");
+    return "ok";
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), "ok");
+}

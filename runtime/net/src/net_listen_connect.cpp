@@ -1,5 +1,7 @@
 #include "lc/listen_connect.hpp"
 
+#include <atomic>
+
 #include <boost/asio/strand.hpp>
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
@@ -106,11 +108,23 @@ std::string listen(object& self, const HostPort& where, frame_options options) {
     auto listener = std::make_shared<acceptor>(network());
     HostPort bound = listener->open(where);
     Listening listening{req, bound, owner};
-    listener->start([owner, listening, options](tcp::socket s) {
-      auto session = std::make_shared<frame_session>(std::move(s), options.frame_cap);
-      wire_frames(session, owner, options, [session, listening](const address& proxy) {
-        return message(Accepted{listening, session->remote, proxy, session->opened_at});
-      });
+    auto live = std::make_shared<std::atomic<std::size_t>>(0);
+    listener->start([owner, listening, options, live](tcp::socket s) {
+      if (*live >= options.max_connections) {
+        write_log(tag::warning, address{}, "network", "",
+                  "framed connection refused: " + std::to_string(options.max_connections) + " open (max_connections)");
+        boost::system::error_code ec;
+        s.close(ec);
+        return;
+      }
+      ++*live;
+      auto session = std::make_shared<frame_session>(std::move(s), options);
+      wire_frames(
+          session, owner, options,
+          [session, listening](const address& proxy) {
+            return message(Accepted{listening, session->remote, proxy, session->opened_at});
+          },
+          [live] { --*live; });
     });
     remember(req.lid, [listener] { listener->stop(); });
     return bound;
@@ -141,7 +155,9 @@ void connect(object& self, const HostPort& where, frame_options options) {
       detail::post(message(std::move(refused)), owner, owner);
       return;
     }
-    auto session = std::make_shared<frame_session>(std::move(*socket), options.frame_cap);
+    frame_options connecting = options;
+    connecting.idle_timeout = {};  // the connector's silence check is its keep-alive
+    auto session = std::make_shared<frame_session>(std::move(*socket), connecting);
     wire_frames(session, owner, options, [session, request](const address& proxy) {
       return message(Connected{request, session->local, proxy, session->opened_at});
     });
