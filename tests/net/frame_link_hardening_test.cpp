@@ -134,3 +134,22 @@ TEST(frame_link_hardening, a_link_whose_peer_stops_reading_closes_when_its_queue
   ASSERT_TRUE(result.get<std::string>());
   EXPECT_EQ(*result.get<std::string>(), "ok");
 }
+
+TEST(frame_link_hardening, a_frame_over_the_default_cap_closes_the_link_unread_and_reaches_no_one) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    std::string unexpected;
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0});
+    auto listening = next<lc::Listening>(self, unexpected);
+    if (!listening) return "no Listening";
+    raw_client peer(port_of(*listening));
+    if (!next<lc::Accepted>(self, unexpected)) return "no Accepted";
+    peer.try_send(frame_to("[100]", "test_api.Big", R"({"s":")" + std::string(2u << 20, 'x') + R"("})"));
+    auto closed = next<lc::Closed>(self, unexpected);
+    if (!closed) return "no Closed; saw" + unexpected;
+    if (closed->reason != lc::EndOfTransport::INBOUND_STREAMING) return "not INBOUND_STREAMING";
+    if (closed->note.value_or("").find("oversize frame") == std::string::npos) return "note: " + closed->note.value_or("");
+    return unexpected.empty() ? "ok" : "the listener saw" + unexpected;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), "ok");
+}

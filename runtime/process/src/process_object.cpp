@@ -96,7 +96,7 @@ std::vector<std::string> ProcessObject::child_arguments() const {
 void ProcessObject::on(const Start&) {
   if (binding_ == nullptr) return finish(Faulted("cannot execute function (not registered)"));
   if (binding_->library) {
-    listen_id_ = listen(*this, HostPort{"127.0.0.1", 0});
+    listen_id_ = listen(*this, HostPort{"127.0.0.1", 0}, back_channel_options);
     return;
   }
   spawn(child_arguments());

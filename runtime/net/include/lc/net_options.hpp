@@ -17,7 +17,9 @@ struct http_server_options {
   std::size_t max_queued_bytes = 64u << 20;  // replies waiting to be written; reading pauses above
 };
 
-inline constexpr std::size_t default_frame_cap = 64u << 20;
+// The reference's cap. A frame is read whole and decoded on the network thread, so a link that
+// must carry more (a back-channel carrying big tables) asks for it in its frame_options.
+inline constexpr std::size_t default_frame_cap = 1u << 20;
 inline constexpr double default_keep_alive_period = 60.0;
 
 struct frame_options {
