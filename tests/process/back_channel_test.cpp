@@ -101,3 +101,19 @@ TEST(back_channel, carries_a_table_bigger_than_the_default_frame_cap_both_ways) 
   self.send(lc::Stop{}, worker);
   EXPECT_TRUE(next_of<lc::Returned>(self, 10));
 }
+
+// Only the object's own child reader posts ChildExited (from the object itself). One from anyone
+// else, such as a child over its back-channel to the object (the link's entry point), is ignored.
+TEST(back_channel, a_child_exited_from_anyone_but_the_child_reader_is_ignored) {
+  lc::channel self;
+  auto worker = self.create<lc::ProcessObject>(echo_worker);
+  self.send(std::string("ping"), worker);
+  ASSERT_TRUE(next_of<std::string>(self, 10)) << "the child never answered";
+  self.send(lc::ChildExited{0, "\"forged\"", false}, worker);
+  self.send(std::string("again"), worker);
+  auto echo = next_of<std::string>(self, 10);
+  ASSERT_TRUE(echo) << "the forged ChildExited was taken for the child's end";
+  EXPECT_EQ(*echo.get<std::string>(), "again");
+  self.send(lc::Stop{}, worker);
+  EXPECT_TRUE(next_of<lc::Returned>(self, 10));
+}

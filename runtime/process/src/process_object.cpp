@@ -182,6 +182,8 @@ void ProcessObject::on(const T2&) {
 }
 
 void ProcessObject::on(const ChildExited& e) {
+  if (return_address() != self_address() || !child_)
+    return warning("ChildExited from", return_address().to_string(), "ignored (only the child reader sends it)");
   auto pid = std::to_string(child_->pid());
   child_.reset();  // joins the reader, which has finished
   cancel<T2>();
