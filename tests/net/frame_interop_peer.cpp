@@ -7,6 +7,7 @@
 //                            --hold=true the reason of the Closed that ends it.
 //   --keep-alive=true (drive) and --period=S (both): frame_options' keep-alive fields;
 //   --linger=S (drive): wait S seconds after Connected first (a Closed then ends it).
+//   --serve-on=true (respond): a Closed does not end it (it serves until stopped).
 // frame_interop_peer_test runs it against itself; INTEROP.md runs it against the Python one.
 #include <map>
 
@@ -24,8 +25,9 @@ struct peer_settings {
   bool keep_alive = false;
   double period = lc::default_keep_alive_period;
   double linger = 0.0;
+  bool serve_on = false;
 };
-BOOST_DESCRIBE_STRUCT(peer_settings, (), (role, port, hold, keep_alive, period, linger))
+BOOST_DESCRIBE_STRUCT(peer_settings, (), (role, port, hold, keep_alive, period, linger, serve_on))
 
 struct mismatch {
   std::string what;
@@ -76,7 +78,7 @@ lc::message respond(lc::channel& self, const peer_settings& settings) {
       self.send(frame_api::Pointed{"echo", p->where}, p->where);
     } else if (auto* closed = m.get<lc::Closed>()) {
       note("closed " + reason_of(*closed));
-      return reason_of(*closed);
+      if (!settings.serve_on) return reason_of(*closed);
     } else if (m.is<lc::Stop>()) {
       return lc::Aborted{};
     }

@@ -11,6 +11,7 @@
 #include "lc/listen_connect.hpp"
 #include "lc/log.hpp"
 #include "lc/runtime.hpp"
+#include "next_message.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"
 
@@ -18,20 +19,6 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 namespace net = boost::asio;
-
-// The next message of type T within `seconds`. Anything else the app sees is a failure here,
-// since these apps expect nothing else (in particular no KeepAlive or StillThere).
-template <class T>
-std::optional<T> next(lc::channel& self, std::string& unexpected, double seconds = 10.0) {
-  auto deadline = clock_type::now() + std::chrono::duration<double>(seconds);
-  while (clock_type::now() < deadline) {
-    auto m = self.input(std::chrono::duration<double>(deadline - clock_type::now()).count());
-    if (!m) break;
-    if (auto* t = m->get<T>()) return *t;
-    unexpected += " " + m->type_name();
-  }
-  return std::nullopt;
-}
 
 // The next A and the next B, in either order (say a Closed and a child's Returned, which race).
 template <class A, class B>
@@ -79,12 +66,6 @@ void count_still_there(const std::string& line) {
   if (line.find("keep-alive StillThere sent") != std::string::npos) ++still_theres_sent;
 }
 
-// A frame as the reference writes it: `n0,n1,n3\n` header body book `\n`.
-std::string frame_of(const std::string& header, const std::string& body) {
-  std::string book = R"({"value":[]})";
-  return std::to_string(header.size()) + "," + std::to_string(body.size()) + "," +
-         std::to_string(header.size() + body.size() + book.size()) + "\n" + header + body + book + "\n";
-}
 std::string keep_alive_frame(const std::string& type, const std::string& to, const std::string& from,
                              const std::string& seconds) {
   return frame_of(R"({"value":{"to_address":)" + to + R"(,"return_address":)" + from + R"(,"tunnel":false}})",
@@ -109,11 +90,6 @@ std::optional<seen_frame> parse_keep_alive(const std::string& bytes, const std::
   return seen_frame{m[5], m[6], std::stod(m[9])};
 }
 
-std::string route(std::initializer_list<std::uint32_t> ids) {
-  std::string text = "[";
-  for (auto id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
-  return text + "]";
-}
 
 }  // namespace
 

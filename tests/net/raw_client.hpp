@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <cerrno>
 #include <optional>
 #include <string>
 
@@ -99,15 +100,16 @@ class raw_client {
     read_timeout(5);
     socket_.set_option(boost::asio::ip::tcp::no_delay(true));
   }
+  // recv() itself, not Asio's read_some: on the receive timeout (EAGAIN) Asio would poll on
+  // with no timeout at all.
   bool fill() {
     char chunk[65536];
-    boost::system::error_code ec;
-    std::size_t n = socket_.read_some(boost::asio::buffer(chunk), ec);
-    if (ec) {
-      eof_ = ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset;
+    ssize_t n = ::recv(socket_.native_handle(), chunk, sizeof chunk, 0);
+    if (n <= 0) {
+      eof_ = n == 0 || errno == ECONNRESET;
       return false;
     }
-    buffer_.append(chunk, n);
+    buffer_.append(chunk, static_cast<std::size_t>(n));
     return true;
   }
   boost::asio::io_context context_;
@@ -118,3 +120,17 @@ class raw_client {
 
 inline int status_of(const std::string& response) { return std::stoi(response.substr(9, 3)); }
 inline std::string body_of(const std::string& response) { return response.substr(response.find("\r\n\r\n") + 4); }
+
+// A frame as the reference writes it: `n0,n1,n3\n` header body book `\n`.
+inline std::string frame_of(const std::string& header, const std::string& body) {
+  std::string book = R"({"value":[]})";
+  return std::to_string(header.size()) + "," + std::to_string(body.size()) + "," +
+         std::to_string(header.size() + body.size() + book.size()) + "\n" + header + body + book + "\n";
+}
+
+// An address as a frame header writes it: [12,34].
+inline std::string route(std::initializer_list<std::uint32_t> ids) {
+  std::string text = "[";
+  for (auto id : ids) text += (text.size() > 1 ? "," : "") + std::to_string(id);
+  return text + "]";
+}

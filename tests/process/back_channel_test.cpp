@@ -87,3 +87,33 @@ TEST(back_channel, a_stranger_on_the_port_is_closed_and_never_taken_for_the_chil
   self.send(lc::Stop{}, worker);
   EXPECT_TRUE(next_of<lc::Returned>(self, 10));
 }
+
+// Links to strangers default to the reference's 1 MiB frame cap; a back-channel asks for more,
+// since its frames carry whole tables.
+TEST(back_channel, carries_a_table_bigger_than_the_default_frame_cap_both_ways) {
+  lc::channel self;
+  auto worker = self.create<lc::ProcessObject>(echo_worker);
+  std::vector<std::vector<double>> table(200, std::vector<double>(1000, 0.123456789012345));
+  self.send(table, worker);  // about 3.4 MB of JSON
+  auto echo = next_of<std::vector<std::vector<double>>>(self, 20);
+  ASSERT_TRUE(echo) << "the table did not come back";
+  EXPECT_EQ(*echo.get<std::vector<std::vector<double>>>(), table);
+  self.send(lc::Stop{}, worker);
+  EXPECT_TRUE(next_of<lc::Returned>(self, 10));
+}
+
+// Only the object's own child reader posts ChildExited (from the object itself). One from anyone
+// else, such as a child over its back-channel to the object (the link's entry point), is ignored.
+TEST(back_channel, a_child_exited_from_anyone_but_the_child_reader_is_ignored) {
+  lc::channel self;
+  auto worker = self.create<lc::ProcessObject>(echo_worker);
+  self.send(std::string("ping"), worker);
+  ASSERT_TRUE(next_of<std::string>(self, 10)) << "the child never answered";
+  self.send(lc::ChildExited{0, "\"forged\"", false}, worker);
+  self.send(std::string("again"), worker);
+  auto echo = next_of<std::string>(self, 10);
+  ASSERT_TRUE(echo) << "the forged ChildExited was taken for the child's end";
+  EXPECT_EQ(*echo.get<std::string>(), "again");
+  self.send(lc::Stop{}, worker);
+  EXPECT_TRUE(next_of<lc::Returned>(self, 10));
+}

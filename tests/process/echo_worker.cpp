@@ -1,6 +1,11 @@
 #include "echo_worker.hpp"
 
+#include <vector>
+
+#include "lc/message.hpp"
 #include "lc/messages.hpp"
+
+LC_TYPE(std::vector<std::vector<double>>)  // tables travel through it too
 
 lc::message echo_worker(lc::channel& self) {
   for (;;) {

@@ -99,7 +99,7 @@ address address_from_wire(const std::vector<std::uint32_t>& ids, const frame_end
 }
 
 std::string encode_frame(const message& m, const address& to, const address& return_address,
-                         const frame_ends& ends, std::size_t cap) {
+                         const frame_ends& ends, std::size_t cap, std::vector<address>* book_addresses) {
   std::vector<std::pair<std::string, address>> book;
   std::string uuid;
   encode_context ctx;
@@ -115,7 +115,10 @@ std::string encode_frame(const message& m, const address& to, const address& ret
     book.emplace_back(key, a);
   };
   std::string body = encode_any(m, ctx);
-  return assemble(header_json(to, return_address, false, ends), body, book_json(book, ends), cap);
+  std::string bytes = assemble(header_json(to, return_address, false, ends), body, book_json(book, ends), cap);
+  if (book_addresses)
+    for (const auto& entry : book) book_addresses->push_back(entry.second);
+  return bytes;
 }
 
 std::string encode_relay_frame(std::string_view body, const std::vector<std::pair<std::string, address>>& book,

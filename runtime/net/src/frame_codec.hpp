@@ -30,9 +30,11 @@ struct frame_ends {
 address address_to_wire(const address& a, const frame_ends& ends);
 address address_from_wire(const std::vector<std::uint32_t>& ids, const frame_ends& ends);
 
-// Throws frame_error (oversize) or codec_error (unencodable value).
+// Throws frame_error (oversize) or codec_error (unencodable value). `book_addresses`, when given,
+// receives the addresses written into the frame's address book.
 std::string encode_frame(const message& m, const address& to, const address& return_address,
-                         const frame_ends& ends, std::size_t cap = default_frame_cap);
+                         const frame_ends& ends, std::size_t cap = default_frame_cap,
+                         std::vector<address>* book_addresses = nullptr);
 // A relayed frame keeps its body bytes; only the header and the book are written again.
 std::string encode_relay_frame(std::string_view body, const std::vector<std::pair<std::string, address>>& book,
                                const address& to, const address& return_address, const frame_ends& ends,

@@ -1,5 +1,3 @@
-#include <atomic>
-
 #include <boost/asio/strand.hpp>
 
 #include "http_client_mapping.hpp"
@@ -12,18 +10,6 @@ namespace lc {
 namespace {
 
 using namespace detail;
-
-// The network thread, with a teardown hook that stops it when the runtime ends.
-net::io_context& client_network() {
-  static std::atomic<bool> hooked{false};
-  if (!hooked.exchange(true)) {
-    detail::on_teardown(100, [] {
-      net_service::instance().shutdown();
-      hooked = false;
-    });
-  }
-  return net_service::instance().context();
-}
 
 std::string where_text(const HostPort& hp) { return "\"" + hp.host + ":" + std::to_string(hp.port) + "\""; }
 
@@ -68,7 +54,7 @@ void connect(object& self, const HostPort& where, http_client_spec client) {
     refuse(owner, request, ec ? ec.message() : "port out of range", ec.value());
     return;
   }
-  auto socket = std::make_shared<tcp::socket>(net::make_strand(client_network()));
+  auto socket = std::make_shared<tcp::socket>(net::make_strand(net_service::instance().context()));
   tcp::endpoint endpoint(ip, static_cast<unsigned short>(where.port));
   socket->async_connect(endpoint, [socket, owner, request, client](boost::system::error_code e) {
     if (e) return refuse(owner, request, e.message(), e.value());

@@ -297,65 +297,27 @@ void http_session::finish(EndOfTransport reason, std::string note) {
 
 http_listener::http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types,
                              http_server_options options, std::shared_ptr<http_server_events> events)
-    : context_(context),
-      acceptor_(net::make_strand(context)),
-      pause_timer_(acceptor_.get_executor()),
+    : acceptor_(std::make_shared<acceptor>(context)),
       types_(std::move(types)),
       options_(options),
       events_(std::move(events)) {}
 
-HostPort http_listener::open(const HostPort& where) {
-  tcp::endpoint endpoint(net::ip::make_address(where.host), static_cast<unsigned short>(where.port));
-  acceptor_.open(endpoint.protocol());
-  acceptor_.set_option(net::socket_base::reuse_address(true));
-  acceptor_.bind(endpoint);
-  acceptor_.listen(net::socket_base::max_listen_connections);
-  auto bound = acceptor_.local_endpoint();
-  return HostPort{bound.address().to_string(), bound.port()};
-}
-
 void http_listener::start() {
-  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] { self->accept_next(); });
+  acceptor_->start([self = shared_from_this()](tcp::socket socket) { self->take(std::move(socket)); });
 }
 
-void http_listener::stop() {
-  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
-    boost::system::error_code ec;
-    self->acceptor_.close(ec);
-    self->pause_timer_.cancel();
-  });
-}
-
-void http_listener::accept_next() {
-  acceptor_.async_accept(net::make_strand(context_),
-                         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
-    if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
-    if (ec == net::error::no_descriptors || ec.value() == ENFILE || ec == net::error::no_buffer_space) {
-      log_network(tag::warning, "accept paused for 100 ms (" + ec.message() + ")");
-      self->pause_timer_.expires_after(std::chrono::milliseconds(100));
-      self->pause_timer_.async_wait([self](boost::system::error_code e) {
-        if (!e) self->accept_next();
-      });
-      return;
-    }
-    if (!ec) {
-      if (*self->live_ >= self->options_.max_connections) {
-        auto refused = std::make_shared<std::pair<tcp::socket, std::string>>(
-            std::move(socket), fault_response(503, "server overloaded", "too many connections", false));
-        net::async_write(refused->first, net::buffer(refused->second),
-                         [refused](boost::system::error_code, std::size_t) {
-                           boost::system::error_code e;
-                           refused->first.shutdown(tcp::socket::shutdown_both, e);
-                         });
-      } else {
-        ++*self->live_;
-        std::make_shared<http_session>(std::move(socket), self->types_, self->options_, self->events_, self->live_,
-                                       self->pending_)
-            ->start();
-      }
-    }
-    self->accept_next();
-  });
+void http_listener::take(tcp::socket socket) {
+  if (*live_ >= options_.max_connections) {
+    auto refused = std::make_shared<std::pair<tcp::socket, std::string>>(
+        std::move(socket), fault_response(503, "server overloaded", "too many connections", false));
+    net::async_write(refused->first, net::buffer(refused->second), [refused](boost::system::error_code, std::size_t) {
+      boost::system::error_code e;
+      refused->first.shutdown(tcp::socket::shutdown_both, e);
+    });
+    return;
+  }
+  ++*live_;
+  std::make_shared<http_session>(std::move(socket), types_, options_, events_, live_, pending_)->start();
 }
 
 }  // namespace lc::detail

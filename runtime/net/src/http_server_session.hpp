@@ -1,5 +1,5 @@
 #pragma once
-// The Beast HTTP server: an acceptor and one session per connection. Requests are mapped to
+// The Beast HTTP server: a listener on the shared acceptor and one session per connection. Requests are mapped to
 // messages on the network thread; responses are queued in request order (pipelining) and filled
 // by answer() from any thread, already encoded.
 #include <atomic>
@@ -18,6 +18,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "acceptor.hpp"
 #include "http_mapping.hpp"
 #include "lc/net_messages.hpp"
 #include "lc/net_options.hpp"
@@ -100,18 +101,15 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
  public:
   http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types, http_server_options options,
                 std::shared_ptr<http_server_events> events);
-  // Binds and listens (SOMAXCONN); throws boost::system::system_error.
-  HostPort open(const HostPort& where);
+  HostPort open(const HostPort& where) { return acceptor_->open(where); }  // throws as acceptor::open
   void start();
-  void stop();
+  void stop() { acceptor_->stop(); }
   std::size_t connections() const { return *live_; }
   std::size_t pending_requests() const { return *pending_; }
 
  private:
-  void accept_next();
-  net::io_context& context_;
-  tcp::acceptor acceptor_;
-  net::steady_timer pause_timer_;
+  void take(tcp::socket socket);
+  std::shared_ptr<acceptor> acceptor_;
   std::shared_ptr<const http_type_table> types_;
   http_server_options options_;
   std::shared_ptr<http_server_events> events_;

@@ -3,8 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include <boost/asio/post.hpp>
+
+#include "lc/runtime.hpp"
 
 namespace lc::detail {
 
@@ -48,7 +51,9 @@ std::size_t net_service::running_threads() {
 }
 
 net::io_context& net_service::context() {
-  std::lock_guard lock(mutex_);
+  bool hook = false;
+  std::unique_lock lock(mutex_);
+  if (!std::exchange(hooked_, true)) hook = true;
   if (!context_) {
     thread_count_ = network_threads();
     context_ = std::make_unique<net::io_context>(static_cast<int>(thread_count_));
@@ -56,22 +61,40 @@ net::io_context& net_service::context() {
     for (std::size_t i = 0; i < thread_count_; ++i)
       threads_.emplace_back([c = context_.get()] { run_guarded(*c); });
   }
-  return *context_;
+  auto& context = *context_;
+  lock.unlock();
+  if (hook) on_teardown(100, [] { instance().shutdown(); });
+  return context;
+}
+
+void net_service::add_closer(std::string key, std::function<void()> close) {
+  std::lock_guard lock(mutex_);
+  closers_[std::move(key)] = std::move(close);
+}
+
+std::function<void()> net_service::take_closer(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto found = closers_.find(key);
+  if (found == closers_.end()) return {};
+  auto close = std::move(found->second);
+  closers_.erase(found);
+  return close;
 }
 
 std::uint64_t net_service::add_closer(std::function<void()> close) {
-  std::lock_guard lock(mutex_);
-  closers_.emplace(next_closer_, std::move(close));
-  return next_closer_++;
+  std::uint64_t id;
+  {
+    std::lock_guard lock(mutex_);
+    id = next_closer_++;
+  }
+  add_closer("#" + std::to_string(id), std::move(close));
+  return id;
 }
 
-void net_service::remove_closer(std::uint64_t id) {
-  std::lock_guard lock(mutex_);
-  closers_.erase(id);
-}
+void net_service::remove_closer(std::uint64_t id) { take_closer("#" + std::to_string(id)); }
 
 void net_service::shutdown() {
-  std::unordered_map<std::uint64_t, std::function<void()>> closers;
+  std::unordered_map<std::string, std::function<void()>> closers;
   std::unique_ptr<net::io_context> context;
   std::vector<std::thread> threads;
   {
@@ -84,6 +107,7 @@ void net_service::shutdown() {
     work_.reset();
     threads.swap(threads_);
     context = std::move(context_);
+    hooked_ = false;
   }
   // Closing cancels every operation, so run() returns by itself. A straggler (say a connect still
   // under way) gets 100 ms, then stop() abandons it: process teardown must stay prompt.

@@ -9,7 +9,7 @@
 
 namespace lc {
 
-void library_host::on(const Start&) { connect(*this, parent_); }
+void library_host::on(const Start&) { connect(*this, parent_, back_channel_options); }
 
 void library_host::on(const Stop&) { finish(Aborted{}); }
 

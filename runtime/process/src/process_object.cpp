@@ -96,7 +96,7 @@ std::vector<std::string> ProcessObject::child_arguments() const {
 void ProcessObject::on(const Start&) {
   if (binding_ == nullptr) return finish(Faulted("cannot execute function (not registered)"));
   if (binding_->library) {
-    listen_id_ = listen(*this, HostPort{"127.0.0.1", 0});
+    listen_id_ = listen(*this, HostPort{"127.0.0.1", 0}, back_channel_options);
     return;
   }
   spawn(child_arguments());
@@ -182,6 +182,8 @@ void ProcessObject::on(const T2&) {
 }
 
 void ProcessObject::on(const ChildExited& e) {
+  if (return_address() != self_address() || !child_)
+    return warning("ChildExited from", return_address().to_string(), "ignored (only the child reader sends it)");
   auto pid = std::to_string(child_->pid());
   child_.reset();  // joins the reader, which has finished
   cancel<T2>();

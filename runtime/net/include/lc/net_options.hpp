@@ -17,16 +17,27 @@ struct http_server_options {
   std::size_t max_queued_bytes = 64u << 20;  // replies waiting to be written; reading pauses above
 };
 
-inline constexpr std::size_t default_frame_cap = 64u << 20;
+// The reference's cap. A frame is read whole and decoded on the network thread, so a link that
+// must carry more (a back-channel carrying big tables) asks for it in its frame_options.
+inline constexpr std::size_t default_frame_cap = 1u << 20;
 inline constexpr double default_keep_alive_period = 60.0;
 
 struct frame_options {
-  std::size_t frame_cap = default_frame_cap;  // bigger frames are refused to their sender
+  // Bigger frames are refused to their sender; a peer that announces one is closed
+  // (INBOUND_STREAMING) before its bytes are read.
+  std::size_t frame_cap = default_frame_cap;
   // connect only: KeepAlive/StillThere ping-pong (wire-contract §5.5); a silent peer ends the
   // link with Closed(WENT_STALE). Either side answers a peer that asks, whatever this says.
   bool keep_alive = false;
   // Seconds (times a random factor in [0.95,1.05)) this side asks its peer to wait.
   double keep_alive_period = default_keep_alive_period;
+  // listen only: an accepted peer that sends nothing in this time is closed (WENT_STALE); 0 never.
+  // Longer than the keep-alive period of the peers, which keeps a quiet link up.
+  std::chrono::milliseconds idle_timeout{180'000};
+  std::size_t max_connections = 1024;  // listen only: accepted links at once; more are closed
+  // Frames waiting to be written to a peer that does not read: above, the link closes
+  // (OUTBOUND_STREAMING).
+  std::size_t max_queued_bytes = 64u << 20;
 };
 
 }  // namespace lc
