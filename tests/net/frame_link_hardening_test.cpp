@@ -10,6 +10,19 @@
 #include "raw_client.hpp"
 #include "test_types.hpp"
 
+namespace frame_api {
+// A value that decodes but may be out of range, like the scenarios' Xy.
+struct Bounded {
+  std::int64_t n = 0;
+};
+BOOST_DESCRIBE_STRUCT(Bounded, (), (n))
+[[maybe_unused]] std::optional<lc::Faulted> validate(const Bounded& b) {
+  if (b.n > 10) return lc::Faulted("bounded too big", "n over the limit of 10");
+  return std::nullopt;
+}
+}  // namespace frame_api
+LC_MESSAGE(frame_api::Bounded, "frame_api.Bounded")
+
 namespace {
 
 using clock_type = std::chrono::steady_clock;
@@ -148,6 +161,28 @@ TEST(frame_link_hardening, a_frame_over_the_default_cap_closes_the_link_unread_a
     if (!closed) return "no Closed; saw" + unexpected;
     if (closed->reason != lc::EndOfTransport::INBOUND_STREAMING) return "not INBOUND_STREAMING";
     if (closed->note.value_or("").find("oversize frame") == std::string::npos) return "note: " + closed->note.value_or("");
+    return unexpected.empty() ? "ok" : "the listener saw" + unexpected;
+  });
+  ASSERT_TRUE(result.get<std::string>());
+  EXPECT_EQ(*result.get<std::string>(), "ok");
+}
+
+TEST(frame_link_hardening, a_value_its_type_refuses_is_answered_with_the_refusal_and_never_delivered) {
+  auto result = lc::run_main([](lc::channel& self) -> std::string {
+    std::string unexpected;
+    lc::listen(self, lc::HostPort{"127.0.0.1", 0});
+    auto listening = next<lc::Listening>(self, unexpected);
+    if (!listening) return "no Listening";
+    raw_client peer(port_of(*listening));
+    if (!next<lc::Accepted>(self, unexpected)) return "no Accepted";
+    peer.send(frame_to("[100]", "frame_api.Bounded", R"({"n":11})"));
+    auto refusal = peer.frame();
+    if (!refusal) return "no answer to the refused value";
+    if (refusal->find("over the limit of 10") == std::string::npos) return "not the refusal: " + *refusal;
+    peer.send(frame_to("[100]", "frame_api.Bounded", R"({"n":3})"));
+    auto accepted = next<frame_api::Bounded>(self, unexpected);
+    if (!accepted) return "the value in range did not arrive; saw" + unexpected;
+    if (accepted->n != 3) return "the refused value arrived";
     return unexpected.empty() ? "ok" : "the listener saw" + unexpected;
   });
   ASSERT_TRUE(result.get<std::string>());

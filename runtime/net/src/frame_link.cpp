@@ -93,6 +93,11 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
       if (auto s = weak.lock()) log_refused(in, s->remote, link->grants.refuse());
       return;
     }
+    if (auto refused = refusal_of(in.body)) {  // the sender hears why, as from the object it addressed
+      if (logging(tag::warning)) log_net(tag::warning, in.body.type_name() + " refused: " + refused->to_string());
+      detail::post(message(std::move(*refused)), in.return_address, in.to);
+      return;
+    }
     detail::post(std::move(in.body), in.to, in.return_address);
   };
   events.closed = [weak, owner, proxy, key, keeper, ended = std::move(ended)](EndOfTransport reason, std::string note) {
