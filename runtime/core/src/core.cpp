@@ -9,6 +9,7 @@
 #include <shared_mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lc/channel.hpp"
@@ -26,6 +27,8 @@ struct cell {
   std::shared_ptr<mailbox> box;
   std::shared_ptr<deliver_fn> external;
   std::vector<address> watchers;
+  std::uint32_t works_for = 0;  // the connection proxy of the remote party it was created for
+  bool retired = false;         // an external that has gone but still hears late messages
 };
 
 // Runs machines: many on a shared dispatcher, or one on its own thread (`single`).
@@ -51,6 +54,7 @@ struct runtime_state {
   std::atomic<bool> started_flag{false};
   std::shared_mutex table_mutex;
   std::unordered_map<std::uint32_t, cell> table;
+  std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> work;  // proxy id -> works_for it
   std::atomic<std::uint32_t> next_id{1};
 
   std::mutex mutex;  // everything below
@@ -119,6 +123,45 @@ address new_address() { return address(rt().next_id.fetch_add(1)); }
 void add_cell(const address& a, cell c) {
   std::unique_lock lock(rt().table_mutex);
   rt().table.emplace(a.local_id(), std::move(c));
+}
+
+// Who hears that an object or a connection has gone: its watchers get Gone, the objects working
+// for a remote party behind it get Stop. Taken under the table lock, told after it.
+struct departure {
+  address who;
+  std::vector<address> watchers;
+  std::vector<std::uint32_t> work;
+};
+
+departure depart(std::uint32_t id, cell& c) {
+  departure d{address(id), std::move(c.watchers), {}};
+  if (c.works_for) {
+    auto found = rt().work.find(c.works_for);
+    if (found != rt().work.end() && found->second.erase(id) && found->second.empty()) rt().work.erase(found);
+  }
+  if (c.external && !c.retired) {
+    if (auto node = rt().work.extract(id)) d.work.assign(node.mapped().begin(), node.mapped().end());
+  }
+  return d;
+}
+
+void announce(const departure& d) {
+  for (auto& w : d.watchers) post(Gone{d.who}, w, d.who);
+  for (auto id : d.work) post(Stop{}, address(id), d.who);
+}
+
+// An object created while its parent handles a message from a remote party (an address routed
+// through a connection) works for that party. False when the party's connection has gone.
+bool adopt_work(const address& child, const address& client) {
+  if (client.size() < 2) return true;
+  std::unique_lock lock(rt().table_mutex);
+  auto proxy = rt().table.find(client.local_id());
+  if (proxy == rt().table.end() || proxy->second.retired) return false;
+  auto self = rt().table.find(child.local_id());
+  if (self == rt().table.end()) return true;
+  self->second.works_for = client.local_id();
+  rt().work[client.local_id()].insert(child.local_id());
+  return true;
 }
 
 }  // namespace
@@ -226,22 +269,35 @@ address add_external(std::function<void(message, address, address)> deliver, std
 
 void remove_external(const address& a) { remove_object(a); }
 
+void retire_external(const address& a) {
+  departure d;
+  {
+    std::unique_lock lock(rt().table_mutex);
+    auto found = rt().table.find(a.local_id());
+    if (found == rt().table.end() || !found->second.external || found->second.retired) return;
+    d = depart(found->first, found->second);
+    found->second.retired = true;
+  }
+  announce(d);
+}
+
 void remove_object(const address& a) {
-  std::vector<address> watchers;
+  departure d;
   {
     std::unique_lock lock(rt().table_mutex);
     auto found = rt().table.find(a.local_id());
     if (found == rt().table.end()) return;
-    watchers = std::move(found->second.watchers);
+    d = depart(found->first, found->second);
     rt().table.erase(found);
   }
-  for (auto& w : watchers) post(Gone{a}, w, a);
+  announce(d);
 }
 
 bool alive(const address& a) {
   if (a.is_null()) return false;
   std::shared_lock lock(rt().table_mutex);
-  return rt().table.count(a.local_id()) != 0;
+  auto found = rt().table.find(a.local_id());
+  return found != rt().table.end() && !found->second.retired;
 }
 
 std::size_t live_objects() {
@@ -252,7 +308,7 @@ std::size_t live_objects() {
 bool watch(const address& target, const address& watcher) {
   std::unique_lock lock(rt().table_mutex);
   auto found = rt().table.find(target.local_id());
-  if (found == rt().table.end()) return false;
+  if (found == rt().table.end() || found->second.retired) return false;
   found->second.watchers.push_back(watcher);
   return true;
 }
@@ -339,6 +395,10 @@ address spawn_function(object& parent, std::string name, function_body body) {
   address a = register_mailbox_object(self->name(), parent.self_address(), channel_access::box(*self));
   detail_access::identify(*self, a, parent.self_address());
   if (logging(tag::created)) self->log(tag::created, "Created by " + parent.self_address().to_string());
+  if (!adopt_work(a, parent.return_address())) {  // its remote party has gone: it never runs
+    end_object(*self, Aborted{});
+    return a;
+  }
   std::unique_lock lock(rt().mutex);
   join_finished(lock);
   rt().own_threads.emplace(a.local_id(), std::thread([self = std::move(self), body = std::move(body)]() mutable {
@@ -376,6 +436,10 @@ address spawn_machine(object& parent, std::unique_ptr<machine_base> machine, pla
   address a = register_mailbox_object(machine->name(), parent.self_address(), d->box);
   detail_access::identify(*machine, a, parent.self_address());
   if (logging(tag::created)) machine->log(tag::created, "Created by " + parent.self_address().to_string());
+  if (!adopt_work(a, parent.return_address())) {  // its remote party has gone: it never runs
+    end_object(*machine, Aborted{});
+    return a;
+  }
   d->box->push(envelope{{}, a, parent.self_address(), machine.release()});
   d->box->push(envelope{Start{}, a, parent.self_address()});
   if (own) {
@@ -436,6 +500,7 @@ void shutdown() {
   {
     std::unique_lock table_lock(r.table_mutex);
     r.table.clear();
+    r.work.clear();
   }
   r.started = false;
   r.started_flag.store(false);
