@@ -455,23 +455,26 @@ TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_
   EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
 }
 
-// With a cap of 1 and client `a` holding the place, `b` is refused; once `free_place` has run, the
-// count is back to 0 and `b` is served (the held request's late answer is dropped).
-void expect_place_freed_by(lc::http_server_options options, const std::function<void(test_server&, raw_client& a)>& free_place) {
+// With a cap of 1, client `a`'s request holds the place. After `go_away` (a reset, a 504) the
+// work is still running, so `b` is refused until the late answer comes (or `hold_limit` passes).
+void expect_place_kept_until_the_work_answers(lc::http_server_options options,
+                                              const std::function<void(test_server&, raw_client& a)>& go_away,
+                                              bool answer_late = true) {
   options.max_pending_requests = 1;
   test_server server(options);
   raw_client a(server.port), b(server.port);
   a.send(get("/Xy?x=-1"));
   ASSERT_TRUE(server.held->wait_for(1));
+  go_away(server, a);
   b.send(get("/Xy?x=-1"));
   auto refused = b.response();
   ASSERT_TRUE(refused);
-  EXPECT_EQ(status_of(*refused), 503);
-  free_place(server, a);
-  EXPECT_EQ(server.listener->pending_requests(), 0u);
+  EXPECT_EQ(status_of(*refused), 503) << "the place was freed while the work still ran";
+  if (answer_late) server.held->answer_oldest(1.0);
+  ASSERT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
   b.send(get("/Xy?x=-1"));
-  ASSERT_TRUE(server.held->wait_for(2));
-  server.held->answer_oldest(1.0);
+  ASSERT_TRUE(server.held->wait_for(answer_late ? 1 : 2));
+  if (!answer_late) server.held->answer_oldest(0.0);  // too late: nobody waits for it
   server.held->answer_oldest(2.0);
   auto r = b.response();
   ASSERT_TRUE(r);
@@ -479,19 +482,27 @@ void expect_place_freed_by(lc::http_server_options options, const std::function<
   EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
 }
 
-TEST(http_server, a_client_that_disconnects_releases_its_pending_place) {
-  expect_place_freed_by({}, [](test_server& server, raw_client& a) {
-    a.abort();
-    ASSERT_TRUE(eventually([&] { return server.closed->load() == 1; }));
-  });
+void reset_by_client(test_server& server, raw_client& a) {
+  a.abort();
+  ASSERT_TRUE(eventually([&] { return server.closed->load() == 1; }));
 }
 
-TEST(http_server, a_request_answered_504_by_its_deadline_releases_its_pending_place) {
+TEST(http_server, a_client_that_disconnects_keeps_its_place_until_its_work_answers) {
+  expect_place_kept_until_the_work_answers({}, reset_by_client);
+}
+
+TEST(http_server, a_request_answered_504_keeps_its_place_until_its_work_answers) {
   lc::http_server_options options;
   options.request_deadline = std::chrono::milliseconds(1000);
-  expect_place_freed_by(options, [](test_server&, raw_client& a) {
+  expect_place_kept_until_the_work_answers(options, [](test_server&, raw_client& a) {
     auto late = a.response();
     ASSERT_TRUE(late);
     EXPECT_EQ(status_of(*late), 504);
   });
+}
+
+TEST(http_server, work_that_never_answers_frees_its_place_after_the_hold_limit) {
+  lc::http_server_options options;
+  options.hold_limit = std::chrono::milliseconds(1000);
+  expect_place_kept_until_the_work_answers(options, reset_by_client, false);
 }

@@ -157,6 +157,12 @@ TEST(process_object, a_childs_fault_with_its_own_exit_status_is_that_fault) {
   EXPECT_EQ(condition_of(returned_value(self)), "child fault (on purpose)");
 }
 
+TEST(process_object, a_childs_value_its_type_refuses_is_that_refusal) {
+  lc::channel self;
+  self.create<lc::ProcessObject>(test_child, child_settings{.mode = "out_of_range"});
+  EXPECT_EQ(condition_of(returned_value(self)), "bounded too big (n over the limit of 10)");
+}
+
 TEST(process_object, other_exit_codes_are_non_standard_exits) {
   lc::channel self;
   self.create<lc::ProcessObject>(test_child, child_settings{.mode = "exit3"});

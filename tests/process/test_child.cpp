@@ -9,11 +9,18 @@
 
 LC_TYPE(std::vector<std::vector<double>>)
 
+std::optional<lc::Faulted> validate(const bounded& b) {
+  if (b.n > 10) return lc::Faulted("bounded too big", "n over the limit of 10");
+  return std::nullopt;
+}
+LC_MESSAGE(bounded, "process_test.bounded")
+
 lc::message test_child(lc::channel& self, const child_settings& s) {
   if (s.mode == "table")
     return std::vector<std::vector<double>>(s.y, std::vector<double>(s.x, 0.5));
   if (s.mode == "role") return std::string(lc::process_flags().role_name.value_or("<none>"));
   if (s.mode == "fault") return lc::Faulted("child fault", "on purpose", {}, 5);
+  if (s.mode == "out_of_range") return bounded{11};
   if (s.mode == "exit3") std::_Exit(3);
   if (s.mode == "crash") std::abort();
   if (s.mode == "garbage") {

@@ -69,6 +69,23 @@ TEST_P(serves_the_api, refuses_a_zero_side_beside_a_huge_one_with_400_and_keeps_
   EXPECT_EQ(table_problem(*next, 2, 2), "");
 }
 
+// One JSON parse per pair, all on the network thread: at the body limit it must still be quick.
+TEST_P(serves_the_api, answers_a_1_mib_form_body_of_pairs_within_1_s_and_keeps_serving) {
+  auto server = start_server(scenario(), {.debug = false});
+  std::string body;
+  while (body.size() + 8 + 3 <= (1u << 20)) body += "x=2&y=2&";  // 3 for the last pair
+  body += "x=2";
+  http_connection client(server.port);
+  client.send_raw("POST /Xy HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto response = client.read_response(1s);
+  ASSERT_TRUE(response) << "no answer within 1 s to a " << body.size() << "-byte form body";
+  EXPECT_EQ(table_problem(*response, 2, 2), "");
+  auto next = http_get(server.port, xy_target(2, 2), 1s);
+  ASSERT_TRUE(next) << server->output();
+  EXPECT_EQ(table_problem(*next, 2, 2), "");
+}
+
 TEST_P(serves_the_api, answers_pipelined_requests_on_one_connection_in_order) {
   auto server = start_server(scenario(), {.debug = false});
   http_connection connection(server.port);

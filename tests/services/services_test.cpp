@@ -168,20 +168,29 @@ TEST(object_spool, a_dead_worker_faults_its_client_at_once_and_is_replaced) {
   EXPECT_NE(test::returned(self).get<lc::Aborted>(), nullptr);
 }
 
-TEST(object_spool, stop_aborts_every_queued_and_in_flight_client) {
+namespace {
+// A spool of one worker, busy with job 100 (from `self`) until the observer sends Ack.
+struct busy_spool {
   lc::channel self;
-  lc::channel observer("observer");
-  auto spool = self.create<lc::ObjectSpool>(lc::workers(worker, observer.self_address()),
-                                            lc::spool_settings{.object_count = 1});
-  self.send(Job{100}, spool);
-  test::expect<Job>(observer);  // in flight
-  self.send(Job{2}, spool);     // queued
-  self.send(lc::Stop{}, spool);
-  EXPECT_NE(test::expect<lc::Aborted>(self).condition, "");
-  EXPECT_NE(test::expect<lc::Aborted>(self).condition, "");
-  auto v = test::returned(self);
+  lc::channel observer{"observer"};
+  lc::address spool = self.create<lc::ObjectSpool>(lc::workers(worker, observer.self_address()),
+                                                   lc::spool_settings{.object_count = 1});
+  busy_spool() {
+    self.send(Job{100}, spool);
+    test::expect<Job>(observer);
+  }
+};
+}  // namespace
+
+TEST(object_spool, stop_aborts_every_queued_and_in_flight_client) {
+  busy_spool s;
+  s.self.send(Job{2}, s.spool);  // queued
+  s.self.send(lc::Stop{}, s.spool);
+  EXPECT_NE(test::expect<lc::Aborted>(s.self).condition, "");
+  EXPECT_NE(test::expect<lc::Aborted>(s.self).condition, "");
+  auto v = test::returned(s.self);
   EXPECT_NE(v.get<lc::Aborted>(), nullptr);
-  EXPECT_EQ(self.return_address(), spool);
+  EXPECT_EQ(s.self.return_address(), s.spool);
 }
 
 // Workers that join from outside: created by the test, handed to the spool with JoinSpool.
@@ -265,4 +274,20 @@ TEST(object_spool, a_joined_worker_that_ended_while_idle_is_skipped) {
   EXPECT_EQ(test::expect<Job>(self).id, 1);  // served by a, not faulted by the dead one
   self.send(lc::Stop{}, spool);
   test::returned(self);
+}
+
+TEST(object_spool, a_queued_request_whose_client_has_gone_is_dropped_not_run) {
+  busy_spool s;
+  {
+    lc::channel departed("departed");
+    departed.send(Job{101}, s.spool);  // queued behind 100; its client ends at the brace
+  }
+  s.self.send(Job{102}, s.spool);
+  s.observer.send(lc::Ack{}, s.observer.return_address());
+  EXPECT_EQ(test::expect<Job>(s.self).id, 100);
+  EXPECT_EQ(test::expect<Job>(s.observer).id, 102) << "the departed client's job was run";
+  s.observer.send(lc::Ack{}, s.observer.return_address());
+  EXPECT_EQ(test::expect<Job>(s.self).id, 102);
+  s.self.send(lc::Stop{}, s.spool);
+  test::returned(s.self);
 }

@@ -2,6 +2,7 @@
 #include "core.hpp"
 
 #include "dispatcher.hpp"
+#include "object_table.hpp"
 #include "object_threads.hpp"
 #include "lc/channel.hpp"
 #include "lc/machine.hpp"
@@ -51,6 +52,10 @@ address spawn_function(object& parent, std::string name, function_body body) {
   address a = register_mailbox_object(self->name(), parent.self_address(), channel_access::box(*self));
   detail_access::identify(*self, a, parent.self_address());
   if (logging(tag::created)) self->log(tag::created, "Created by " + parent.self_address().to_string());
+  if (!objects().adopt_work(a, parent.return_address())) {  // its remote party has gone: it never runs
+    end_object(*self, Aborted{});
+    return a;
+  }
   auto id = a.local_id();
   // std::function needs a copyable callable: the channel travels in a shared_ptr.
   std::shared_ptr<channel> owned = std::move(self);
@@ -88,6 +93,10 @@ address spawn_machine(object& parent, std::unique_ptr<machine_base> machine, pla
   address a = register_mailbox_object(machine->name(), parent.self_address(), d->box);
   detail_access::identify(*machine, a, parent.self_address());
   if (logging(tag::created)) machine->log(tag::created, "Created by " + parent.self_address().to_string());
+  if (!objects().adopt_work(a, parent.return_address())) {  // its remote party has gone: it never runs
+    end_object(*machine, Aborted{});
+    return a;
+  }
   d->box->push(envelope{{}, a, parent.self_address(), machine.release()});
   d->box->push(envelope{Start{}, a, parent.self_address()});
   if (own) {

@@ -28,22 +28,63 @@ address object_table::add_external(std::string name, const address& parent, deli
   return add(cell{std::move(name), parent, nullptr, std::make_shared<deliver_fn>(std::move(deliver)), {}});
 }
 
+object_table::departure object_table::depart(std::uint32_t id, cell& c) {
+  departure d{address(id), std::move(c.watchers), {}};
+  if (c.works_for) {
+    auto found = work_.find(c.works_for);
+    if (found != work_.end() && found->second.erase(id) && found->second.empty()) work_.erase(found);
+  }
+  if (c.external && !c.retired)
+    if (auto node = work_.extract(id)) d.work.assign(node.mapped().begin(), node.mapped().end());
+  return d;
+}
+
+void object_table::announce(const departure& d) {
+  for (auto& w : d.watchers) post(Gone{d.who}, w, d.who);
+  for (auto id : d.work) post(Stop{}, address(id), d.who);
+}
+
 void object_table::remove(const address& a) {
-  std::vector<address> watchers;
+  departure d;
   {
     std::unique_lock lock(mutex_);
     auto found = cells_.find(a.local_id());
     if (found == cells_.end()) return;
-    watchers = std::move(found->second.watchers);
+    d = depart(found->first, found->second);
     cells_.erase(found);
   }
-  for (auto& w : watchers) post(Gone{a}, w, a);
+  announce(d);
+}
+
+void object_table::retire(const address& a) {
+  departure d;
+  {
+    std::unique_lock lock(mutex_);
+    auto found = cells_.find(a.local_id());
+    if (found == cells_.end() || !found->second.external || found->second.retired) return;
+    d = depart(found->first, found->second);
+    found->second.retired = true;
+  }
+  announce(d);
+}
+
+bool object_table::adopt_work(const address& child, const address& client) {
+  if (client.size() < 2) return true;
+  std::unique_lock lock(mutex_);
+  auto proxy = cells_.find(client.local_id());
+  if (proxy == cells_.end() || proxy->second.retired) return false;
+  auto self = cells_.find(child.local_id());
+  if (self == cells_.end()) return true;
+  self->second.works_for = client.local_id();
+  work_[client.local_id()].insert(child.local_id());
+  return true;
 }
 
 bool object_table::contains(const address& a) const {
   if (a.is_null()) return false;
   std::shared_lock lock(mutex_);
-  return cells_.count(a.local_id()) != 0;
+  auto found = cells_.find(a.local_id());
+  return found != cells_.end() && !found->second.retired;
 }
 
 std::size_t object_table::size() const {
@@ -54,7 +95,7 @@ std::size_t object_table::size() const {
 bool object_table::watch(const address& target, const address& watcher) {
   std::unique_lock lock(mutex_);
   auto found = cells_.find(target.local_id());
-  if (found == cells_.end()) return false;
+  if (found == cells_.end() || found->second.retired) return false;
   found->second.watchers.push_back(watcher);
   return true;
 }
@@ -110,6 +151,7 @@ std::vector<std::shared_ptr<mailbox>> object_table::mailboxes() const {
 void object_table::clear() {
   std::unique_lock lock(mutex_);
   cells_.clear();
+  work_.clear();
 }
 
 }  // namespace lc::detail
@@ -126,6 +168,7 @@ address add_external(std::function<void(message, address, address)> deliver, std
 }
 
 void remove_external(const address& a) { objects().remove(a); }
+void retire_external(const address& a) { objects().retire(a); }
 void remove_object(const address& a) { objects().remove(a); }
 bool alive(const address& a) { return objects().contains(a); }
 std::size_t live_objects() { return objects().size(); }

@@ -6,6 +6,7 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "mailbox.hpp"
@@ -20,8 +21,14 @@ class object_table {
  public:
   address add_mailbox(std::string name, const address& parent, std::shared_ptr<mailbox> box);
   address add_external(std::string name, const address& parent, deliver_fn deliver);
-  // Removes `a`; every watcher gets Gone{a} from it.
+  // Removes `a`; every watcher gets Gone{a} from it, and the work of its remote parties Stop.
   void remove(const address& a);
+  // An external that has gone: not alive any more (as remove tells), but still hears messages.
+  void retire(const address& a);
+  // `child`, created while its parent handled a message from `client`, works for client's remote
+  // party when client is routed through a connection (two or more hops). False when that
+  // connection has already gone.
+  bool adopt_work(const address& child, const address& client);
   bool contains(const address& a) const;
   std::size_t size() const;
   bool watch(const address& target, const address& watcher);
@@ -38,11 +45,22 @@ class object_table {
     std::shared_ptr<mailbox> box;
     std::shared_ptr<deliver_fn> external;
     std::vector<address> watchers;
+    std::uint32_t works_for = 0;  // the connection proxy of the remote party it was created for
+    bool retired = false;         // an external that has gone but still hears late messages
+  };
+  // Who hears that an object or a connection has gone: taken under the lock, told after it.
+  struct departure {
+    address who;
+    std::vector<address> watchers;
+    std::vector<std::uint32_t> work;
   };
   address add(cell c);
+  departure depart(std::uint32_t id, cell& c);
+  void announce(const departure& d);
 
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::uint32_t, cell> cells_;
+  std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> work_;  // proxy id -> who works for it
   std::atomic<std::uint32_t> next_id_{1};
 };
 

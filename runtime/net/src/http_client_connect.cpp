@@ -1,4 +1,8 @@
+#include <atomic>
+
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/beast/core/string.hpp>
 
 #include "http_client_mapping.hpp"
 #include "http_client_session.hpp"
@@ -31,8 +35,10 @@ address session_address(const std::shared_ptr<http_client_session>& session, con
           return;
         }
         if (m.get<Close>()) return s->submit_close(from);
+        const auto* request = m.get<HttpRequest>();
+        bool head = request && boost::beast::iequals(request->method, "HEAD");
         try {
-          s->submit(client_request_bytes(m, prefix, json), from);
+          s->submit(client_request_bytes(m, prefix, json), from, head);
         } catch (const std::exception& e) {
           detail::post(Faulted("cannot send \"" + m.type_name() + "\"", e.what()), from, to);
         }
@@ -56,7 +62,19 @@ void connect(object& self, const HostPort& where, http_client_spec client) {
   }
   auto socket = std::make_shared<tcp::socket>(net::make_strand(net_service::instance().context()));
   tcp::endpoint endpoint(ip, static_cast<unsigned short>(where.port));
-  socket->async_connect(endpoint, [socket, owner, request, client](boost::system::error_code e) {
+  // The timer and the connect share the socket's strand; expiry closes the socket.
+  auto timer = std::make_shared<net::steady_timer>(socket->get_executor(), client.connect_timeout);
+  auto timed_out = std::make_shared<bool>(false);
+  timer->async_wait([socket, timed_out](boost::system::error_code e) {
+    if (e) return;
+    *timed_out = true;
+    socket->close(e);
+  });
+  socket->async_connect(endpoint, [socket, timer, timed_out, owner, request, client](boost::system::error_code e) {
+    timer->cancel();
+    if (*timed_out)
+      return refuse(owner, request,
+                    "not connected within " + std::to_string(client.connect_timeout.count()) + " ms (connect_timeout)", 0);
     if (e) return refuse(owner, request, e.message(), e.value());
     auto session = std::make_shared<http_client_session>(std::move(*socket), client, owner);
     address proxy = session_address(session, client, owner);

@@ -146,7 +146,7 @@ message client_response_message(client_response response, bool layer_cake_json) 
     raw.header[name] = value;
   }
   raw.body = response.body;
-  if (!layer_cake_json) return raw;
+  if (!layer_cake_json || response.head_request) return raw;
   if (response.http != "HTTP/1.1") return synthesised(response.http, "unexpected HTTP version \"" + response.http + "\"");
   if (content_type != "application/json") return raw;
   if (!response.body || response.body->empty()) return synthesised(response.http, "no JSON body");

@@ -25,10 +25,11 @@ struct client_response {
   std::string reason_phrase;
   std::vector<std::pair<std::string, std::string>> header;  // as received, in order
   std::optional<std::string> body;
+  bool head_request = false;  // the answer to HEAD: headers only, delivered as they are
 };
 
 // What the requester receives: in JSON mode the decoded Any (whatever the status) or a synthesised
-// HttpResponse 500 naming the problem; otherwise, and for other content types, the HttpResponse.
+// HttpResponse 500 naming the problem; otherwise, and for other content types or HEAD, the HttpResponse.
 message client_response_message(client_response response, bool layer_cake_json);
 
 }  // namespace lc::detail

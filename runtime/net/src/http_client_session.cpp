@@ -14,14 +14,20 @@ namespace lc::detail {
 namespace {
 
 std::string end_text(EndOfTransport reason, const std::string& note) {
-  std::string text = reason == EndOfTransport::ON_REQUEST ? "closed on request" : "connection lost";
+  std::string text = reason == EndOfTransport::ON_REQUEST ? "closed on request"
+                     : reason == EndOfTransport::WENT_STALE ? "timed out"
+                                                            : "connection lost";
   return note.empty() ? text : text + " (" + note + ")";
 }
 
 }  // namespace
 
 http_client_session::http_client_session(tcp::socket socket, http_client_spec spec, address owner)
-    : socket_(std::move(socket)), spec_(std::move(spec)), owner_(owner) {
+    : socket_(std::move(socket)),
+      spec_(std::move(spec)),
+      owner_(owner),
+      write_timer_(socket_.get_executor()),
+      read_timer_(socket_.get_executor()) {
   boost::system::error_code ec;
   socket_.set_option(tcp::no_delay(true), ec);
   if (auto e = socket_.remote_endpoint(ec); !ec) remote = HostPort{e.address().to_string(), e.port()};
@@ -37,8 +43,9 @@ void http_client_session::start(address self, std::uint64_t closer) {
   });
 }
 
-void http_client_session::submit(std::string request_bytes, address requester) {
-  net::post(socket_.get_executor(), [s = shared_from_this(), p = pending{std::move(request_bytes), requester}]() mutable {
+void http_client_session::submit(std::string request_bytes, address requester, bool head) {
+  net::post(socket_.get_executor(),
+            [s = shared_from_this(), p = pending{std::move(request_bytes), requester, false, head}]() mutable {
     s->enqueue(std::move(p));
   });
 }
@@ -73,19 +80,46 @@ void http_client_session::write_next() {
   in_flight_ = true;
   writing_now_ = true;
   writing_ = std::move(queue_.front().bytes);
+  expect_no_body_if_head();
+  if (finished_) return;
+  arm(write_timer_, spec_.write_timeout, "write_timeout", "request not written");
   net::async_write(socket_, net::buffer(writing_), [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
     s->writing_now_ = false;
+    s->write_timer_.cancel();
     std::string().swap(s->writing_);
     if (s->finished_) return;
     if (ec) return s->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
+    if (s->in_flight_) s->arm(s->read_timer_, s->spec_.read_timeout, "read_timeout", "no response");
     s->write_next();  // the answer may have come before the write finished
   });
+}
+
+// Expiry closes the connection; finish() tells whoever waits what ran out.
+void http_client_session::arm(net::steady_timer& timer, std::chrono::milliseconds after, const char* option,
+                              const char* what) {
+  timer.expires_after(after);
+  timer.async_wait([s = shared_from_this(), after, option, what](boost::system::error_code ec) {
+    if (ec || s->finished_) return;
+    s->finish(EndOfTransport::WENT_STALE,
+              std::string(what) + " within " + std::to_string(after.count()) + " ms (" + option + ")");
+  });
+}
+
+// A reply to HEAD carries the headers of GET (Content-Length too) and no body. Beast must be told
+// before it has parsed any of the reply.
+void http_client_session::expect_no_body_if_head() {
+  if (!reading_ || !in_flight_ || !queue_.front().head) return;
+  if (parser_->got_some()) return finish(EndOfTransport::INBOUND_STREAMING, "response before its request");
+  parser_->skip(true);
 }
 
 void http_client_session::read_next() {
   parser_.emplace();
   parser_->body_limit(spec_.body_limit);
+  reading_ = true;
+  expect_no_body_if_head();
   http::async_read(socket_, buffer_, *parser_, [s = shared_from_this()](boost::system::error_code ec, std::size_t) {
+    s->reading_ = false;
     if (s->finished_) return;
     if (ec) {
       bool gone = ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset;
@@ -110,11 +144,13 @@ void http_client_session::answer(http::response<http::string_body>& response) {
                                                        std::to_string(response.version() % 10);
   r.status_code = static_cast<int>(response.result_int());
   r.reason_phrase = std::string(response.reason());
+  r.head_request = queue_.front().head;
   for (const auto& field : response) r.header.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  if (response.has_content_length() || !response.body().empty()) r.body = std::move(response.body());
+  if (!r.head_request && (response.has_content_length() || !response.body().empty())) r.body = std::move(response.body());
   address requester = queue_.front().requester;
   queue_.pop_front();
   in_flight_ = false;
+  read_timer_.cancel();
   post(client_response_message(std::move(r), spec_.layer_cake_json), requester, self_);
 }
 
@@ -124,6 +160,8 @@ void http_client_session::finish(EndOfTransport reason, std::string note) {
   boost::system::error_code ec;
   socket_.shutdown(tcp::socket::shutdown_both, ec);
   socket_.close(ec);
+  write_timer_.cancel();
+  read_timer_.cancel();
   for (auto& p : queue_)
     if (!p.close) post(Faulted("HTTP request not answered", end_text(reason, note)), p.requester, self_);
   queue_.clear();

@@ -1,6 +1,10 @@
 #include "http_server_session.hpp"
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <utility>
 
@@ -30,6 +34,7 @@ std::string with_header(std::string bytes, std::string_view header) {
 }
 
 constexpr std::size_t unparsed_slack = 64 * 1024;
+constexpr std::chrono::milliseconds reset_poll{200};
 
 void log_network(char tag, const std::string& text) { write_log(tag, address{}, "network", "", text); }
 
@@ -79,7 +84,7 @@ void http_session::start() {
 void http_session::read_next() {
   if (reading_ || read_closed_ || finished_) return;
   // Resumed when a response goes out.
-  if (slots_.size() >= options_.max_pending || queued_bytes() > options_.max_queued_bytes) return;
+  if (slots_.size() >= options_.max_pending || queued_bytes() > options_.max_queued_bytes) return poll_for_reset();
   reading_ = true;
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
@@ -113,6 +118,21 @@ void http_session::on_header() {
                      if (ec) return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, ec.message());
                      read_rest();
                    });
+}
+
+// While reading pauses, a reset would go unseen until a reply failed to go out, and the work of
+// the connection's requests would run on. An Asio wait for it would hold back the later read (a
+// read does not start at once while another wait is pending), so the socket is looked at instead.
+void http_session::poll_for_reset() {
+  idle_timer_.expires_after(reset_poll);
+  idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (ec || self->finished_ || self->reading_) return;
+    char byte;
+    if (::recv(self->socket_.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0 && errno != EAGAIN &&
+        errno != EWOULDBLOCK && errno != EINTR)
+      return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, std::strerror(errno));
+    self->poll_for_reset();
+  });
 }
 
 std::size_t http_session::queued_bytes() const {
@@ -166,32 +186,35 @@ void http_session::on_read(boost::system::error_code ec) {
   if (!keep_alive) read_closed_ = true;
   if (mapped.status != 200) {
     enqueue(response_for(mapped.value), !keep_alive);
-  } else if (!hold()) {
+  } else if (!hold(next_seq_)) {
     auto cap = std::to_string(options_.max_pending_requests);
     Overloaded refused("server overloaded", cap + " requests already waiting for replies (max_pending_requests)", 503);
     enqueue(response_for(message(std::move(refused))), !keep_alive);
   } else {
     std::uint32_t seq = next_seq_;
-    enqueue({}, !keep_alive, true);
+    enqueue({}, !keep_alive);
     if (events_->request) events_->request(shared_from_this(), std::move(mapped.value), seq);
   }
   read_next();
 }
 
-bool http_session::hold() {
-  if (pending_->fetch_add(1) < options_.max_pending_requests) return true;
-  --*pending_;
-  return false;
+bool http_session::hold(std::uint32_t seq) {
+  if (pending_->fetch_add(1) >= options_.max_pending_requests) {
+    --*pending_;
+    return false;
+  }
+  held_.emplace(seq, std::chrono::steady_clock::now() + options_.hold_limit);
+  return true;
 }
 
-void http_session::release(slot& s) {
-  if (!s.held) return;
-  s.held = false;
+bool http_session::release(std::uint32_t seq) {
+  if (held_.erase(seq) == 0) return false;
   --*pending_;
+  return true;
 }
 
-void http_session::enqueue(std::string bytes, bool close_after, bool held) {
-  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline, held,
+void http_session::enqueue(std::string bytes, bool close_after) {
+  slot s{next_seq_++, std::nullopt, close_after, std::chrono::steady_clock::now() + options_.request_deadline,
          std::exchange(next_head_only_, false), std::exchange(next_announce_keep_alive_, false)};
   if (!bytes.empty()) s.bytes = std::move(bytes);
   slots_.push_back(std::move(s));
@@ -206,36 +229,61 @@ void http_session::answer(std::uint32_t seq, std::string bytes) {
   });
 }
 
+// A late answer (after a 504, or to a client that has gone) only frees its place.
 void http_session::fill(std::uint32_t seq, std::string bytes) {
+  bool was_held = release(seq);
+  if (finished_) return drain_if_done();
   for (auto& s : slots_)
-    if (s.seq == seq) {
-      if (s.bytes) break;
+    if (s.seq == seq && !s.bytes) {
       s.bytes = std::move(bytes);
-      release(s);
       return write_next();
     }
-  log_network(tag::warning, "reply to HTTP request " + std::to_string(seq) + " from " + remote.host + ":" +
-                                std::to_string(remote.port) + " dropped (already answered or connection gone)");
+  if (!was_held)
+    log_network(tag::warning, "reply to HTTP request " + std::to_string(seq) + " from " + remote.host + ":" +
+                                  std::to_string(remote.port) + " dropped (already answered)");
 }
 
+// The timer serves the earliest of: a request's 504, a place held past hold_limit. It keeps a
+// finished session alive while places are held, so that late answers still find it.
 void http_session::arm_deadline() {
   std::optional<std::chrono::steady_clock::time_point> earliest;
+  auto consider = [&](std::chrono::steady_clock::time_point t) {
+    if (!earliest || t < *earliest) earliest = t;
+  };
   for (const auto& s : slots_)
-    if (!s.bytes && (!earliest || s.deadline < *earliest)) earliest = s.deadline;
+    if (!s.bytes) consider(s.deadline);
+  for (const auto& [seq, until] : held_) consider(until);
   if (!earliest) return;
   deadline_timer_.expires_at(*earliest);
   deadline_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-    if (ec || self->finished_) return;
-    auto now = std::chrono::steady_clock::now();
-    for (auto& s : self->slots_)
-      if (!s.bytes && s.deadline <= now) {
-        s.bytes = fault_response(504, "request timed out",
-                                 "no reply within " + std::to_string(self->options_.request_deadline.count()) + " ms");
-        self->release(s);
-      }
-    self->arm_deadline();
-    self->write_next();
+    if (!ec) self->on_deadline();
   });
+}
+
+void http_session::on_deadline() {
+  auto now = std::chrono::steady_clock::now();
+  for (auto& s : slots_)
+    if (!s.bytes && s.deadline <= now)
+      s.bytes = fault_response(504, "request timed out",
+                               "no reply within " + std::to_string(options_.request_deadline.count()) + " ms");
+  auto expired = std::erase_if(held_, [&](const auto& h) { return h.second <= now; });
+  if (expired > 0) {
+    *pending_ -= expired;
+    log_network(tag::warning, std::to_string(expired) + " HTTP request(s) from " + remote.host + ":" +
+                                  std::to_string(remote.port) + " unanswered after hold_limit (" +
+                                  std::to_string(options_.hold_limit.count()) + " ms): their places are freed");
+  }
+  if (finished_) return drain_if_done();
+  arm_deadline();
+  write_next();
+}
+
+void http_session::drain_if_done() {
+  if (!held_.empty()) return arm_deadline();
+  if (drained_) return;
+  drained_ = true;
+  deadline_timer_.cancel();
+  if (events_->drained) events_->drained(shared_from_this());
 }
 
 void http_session::write_next() {
@@ -286,13 +334,13 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   socket_.shutdown(tcp::socket::shutdown_both, ec);
   socket_.close(ec);
   idle_timer_.cancel();
-  deadline_timer_.cancel();
   write_timer_.cancel();
-  for (auto& s : slots_) release(s);
   release_memory_soon(socket_.get_executor(), queued_bytes());
   slots_.clear();
+  gone_ = true;
   --*live_;
   if (events_->closed) events_->closed(shared_from_this(), reason, std::move(note));
+  drain_if_done();
 }
 
 http_listener::http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types,

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -35,6 +36,8 @@ struct http_server_events {
   std::function<void(const std::shared_ptr<http_session>&)> accepted;
   std::function<void(const std::shared_ptr<http_session>&, message request, std::uint32_t seq)> request;
   std::function<void(const std::shared_ptr<http_session>&, EndOfTransport, std::string note)> closed;
+  // After closed, once no request of the connection holds a place: nothing more reaches it.
+  std::function<void(const std::shared_ptr<http_session>&)> drained;
 };
 
 class http_session : public std::enable_shared_from_this<http_session> {
@@ -46,6 +49,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   // From any thread: the response bytes for request `seq` (from response_for()).
   void answer(std::uint32_t seq, std::string bytes);
   void close(EndOfTransport reason = EndOfTransport::ON_REQUEST, std::string note = {});
+  // The client has gone: an answer now only frees its request's place.
+  bool gone() const { return gone_; }
 
   HostPort remote;
   std::uint32_t proxy_id = 0;  // set by whoever owns the session's address
@@ -57,21 +62,23 @@ class http_session : public std::enable_shared_from_this<http_session> {
     std::optional<std::string> bytes;
     bool close_after = false;
     std::chrono::steady_clock::time_point deadline;
-    bool held = false;  // counted in the listener's pending requests until answered
     bool head_only = false;            // a reply to HEAD: the headers of GET, no body
     bool announce_keep_alive = false;  // an HTTP/1.0 client that asked for keep-alive is told so
   };
   void read_next();
   void on_header();
   void on_read(boost::system::error_code ec);
-  void enqueue(std::string bytes, bool close_after, bool held = false);
-  bool hold();  // a place among the listener's pending requests, or false at the cap
-  void release(slot& s);
+  void enqueue(std::string bytes, bool close_after);
+  bool hold(std::uint32_t seq);  // a place among the listener's pending requests, or false at the cap
+  bool release(std::uint32_t seq);
   void fill(std::uint32_t seq, std::string bytes);
   void write_next();
   void let_go_of_written();  // a large reply written: its buffer goes back
   void arm_deadline();
+  void on_deadline();
+  void drain_if_done();
   void arm_idle();
+  void poll_for_reset();
   std::size_t queued_bytes() const;
   void finish(EndOfTransport reason, std::string note);
 
@@ -85,6 +92,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   net::steady_timer deadline_timer_;
   net::steady_timer write_timer_;
   std::deque<slot> slots_;
+  // Requests whose work has not answered, each holding a place until then or until the time here.
+  std::unordered_map<std::uint32_t, std::chrono::steady_clock::time_point> held_;
   std::string writing_;
   std::uint32_t next_seq_ = 1;
   bool reading_ = false;
@@ -93,6 +102,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   bool next_announce_keep_alive_ = false;
   bool writing_now_ = false;
   bool finished_ = false;
+  std::atomic<bool> gone_{false};
+  bool drained_ = false;
   std::shared_ptr<std::atomic<std::size_t>> live_;
   std::shared_ptr<std::atomic<std::size_t>> pending_;
 };

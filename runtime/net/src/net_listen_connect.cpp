@@ -73,6 +73,7 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
               if (m.get<Close>() || m.get<Stop>()) return session->close();  // Stop: the process is ending
               return log_net(tag::warning, "\"" + m.type_name() + "\" sent to an HTTP connection, not to a request: dropped");
             }
+            if (session->gone()) return session->answer(to[0], {});  // only frees the request's place
             session->answer(to[0], response_for(m));  // encoded here, on the replying object's thread
           },
           "http-connection", owner);
@@ -94,8 +95,9 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
       closed.opened_ipp = s->remote;
       closed.opened_at = s->opened_at;
       detail::post(message(std::move(closed)), owner, address{s->proxy_id});
-      remove_external(address{s->proxy_id});
+      retire_external(address{s->proxy_id});  // its requests' work is stopped; late replies still arrive
     };
+    events->drained = [](const std::shared_ptr<http_session>& s) { remove_external(address{s->proxy_id}); };
     listener->start();
     remember(req.lid, [listener] { listener->stop(); });
     return bound;

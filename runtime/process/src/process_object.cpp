@@ -211,6 +211,7 @@ message ProcessObject::result_of(const ChildExited& e) const {
   }
   if (e.code == 0) {
     if (!decode_error.empty()) return Faulted("cannot decode output (" + decode_error + ")");
+    if (auto refused = refusal_of(value)) return *refused;  // a child's output is input too
     return value;
   }
   if (value.faulted()) return value;

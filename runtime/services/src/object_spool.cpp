@@ -71,6 +71,7 @@ void ObjectSpool::on_unknown(const message& m) {
     return;
   }
   request r{m, return_address(), clock::now()};
+  if (drop_if_departed(r)) return;
   drop_dead_idle();
   if (!idle_.empty()) return submit(std::move(r));
   if (!factory_ && working() == 0) {
@@ -121,8 +122,17 @@ void ObjectSpool::drop_dead_idle() {
   std::erase_if(idle_, [](const address& worker) { return !detail::alive(worker); });
 }
 
+// A client that has ended no longer waits for its answer: its request is not run. It still gets
+// Aborted, which an HTTP connection that has gone takes as the end of that request's work.
+bool ObjectSpool::drop_if_departed(const request& r) {
+  if (!r.client || detail::alive(r.client)) return false;
+  send(Aborted{}, r.client);
+  return true;
+}
+
 void ObjectSpool::serve_pending() {
   drop_dead_idle();
+  while (!pending_.empty() && drop_if_departed(pending_.front())) pending_.pop_front();
   if (clearing_ || pending_.empty() || idle_.empty()) return;
   request r = std::move(pending_.front());
   pending_.pop_front();

@@ -31,7 +31,14 @@ namespace detail {
 // An object whose mailbox is a callback, run on the SENDER's thread.
 address add_external(std::function<void(message, address to, address from)> deliver, std::string name,
                      address parent = {});
+// Objects created while their parent handles a message from a remote party (an address routed
+// through an external, such as an HTTP request or a peer's object) work for that party: when the
+// external retires or is removed they get Stop, and one created after that never runs (its
+// parent gets Returned(Aborted) at once).
 void remove_external(const address& a);
+// The external has gone: it is no longer alive (watchers get Gone, its remote parties' work gets
+// Stop), but messages still reach its callback, late replies included, until remove_external.
+void retire_external(const address& a);
 // Injects a message from any thread. False (and a Dropped log) when `to` is not alive.
 bool post(message m, const address& to, const address& from);
 bool alive(const address& a);

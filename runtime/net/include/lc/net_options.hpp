@@ -10,10 +10,14 @@ struct http_server_options {
   std::size_t body_limit = 1024 * 1024;   // 413 above
   std::size_t max_pending = 64;           // queued responses per connection before reading pauses
   std::size_t max_connections = 4096;     // 503 above
-  std::size_t max_pending_requests = 10'000;  // delivered and unanswered, all connections: 503 above
+  // Requests delivered to the app whose work has not answered, over all connections: 503 above.
+  // A place stays taken after its client has gone (or had its 504) until the work answers, so it
+  // bounds the work in flight: a thread each in scenario 2, a process each in 6.
+  std::size_t max_pending_requests = 256;
   std::chrono::milliseconds idle_timeout{60'000};      // no complete request in this time: close
   std::chrono::milliseconds request_deadline{30'000};  // no reply in this time: 504
   std::chrono::milliseconds write_timeout{30'000};     // a reply the client does not take in this time: close
+  std::chrono::milliseconds hold_limit{300'000};       // a place whose work never answers is freed after this
   std::size_t max_queued_bytes = 64u << 20;  // replies waiting to be written; reading pauses above
 };
 

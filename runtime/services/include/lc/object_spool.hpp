@@ -7,7 +7,8 @@
 // while it has none, requests get TemporarilyUnavailable.
 // Unlike the reference: a dead worker leaves the idle list at once and its in-flight client gets a
 // Faulted; on Stop every queued and in-flight client gets Aborted; a worker that left is never
-// handed work again, and a worker that joins twice is listed once.
+// handed work again, and a worker that joins twice is listed once; a request whose client has
+// ended is dropped, not run (its client gets Aborted).
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -76,6 +77,7 @@ struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned, JoinSpool, Le
   };
   void submit(request r);
   void serve_pending();
+  bool drop_if_departed(const request& r);
   void drop_dead_idle();
   void add_worker(std::size_t index);
   void worker_ended(std::size_t index, const address& worker, const message& value);
