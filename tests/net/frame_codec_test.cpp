@@ -72,7 +72,7 @@ TEST(frame_codec, fake_transport_cases_encode_byte_for_byte_except_uuid_keys) {
     lc::message m = sender_view(frames[0], sender);
     std::string ours = encode_frame(m, from_json(line.at("to_address")), from_json(line.at("return_address")), sender);
     EXPECT_EQ(without_uuids(ours), without_uuids(bytes)) << name;
-    if (frames[0].book == "{\"value\":[]}") EXPECT_EQ(ours, bytes) << name;
+    if (frames[0].book == "{\"value\":[]}") { EXPECT_EQ(ours, bytes) << name; }
     ++checked;
   }
   EXPECT_EQ(checked, 18);
@@ -91,8 +91,9 @@ TEST(frame_codec, receiver_delivers_where_the_reference_receiver_did) {
     EXPECT_EQ(in.to, from_json(line.at("receiver_delivers_to"))) << name;
     EXPECT_EQ(in.return_address, from_json(line.at("receiver_return_address"))) << name;
     std::string expected = golden_bytes(line.at("receiver_decoded"));
-    if (!in.tunnel && !in.relay && expected.starts_with("{"))  // some cases hold a Python repr
+    if (!in.tunnel && !in.relay && expected.starts_with("{")) {  // some cases hold a Python repr
       EXPECT_EQ(without_uuids(lc::encode_any(in.body)), without_uuids(golden_bytes(line.at("receiver_decoded")))) << name;
+    }
   }
 }
 
@@ -225,7 +226,7 @@ TEST(frame_codec, a_body_with_addresses_or_not_in_the_compact_envelope_is_encode
                            R"({"value":["test_api.Xy",{"x":2,"y":3},[]]} )", R"({"value":null})"}) {
     auto m = lc::decode_any_keeping_text(text);
     EXPECT_EQ(m.encoding(), nullptr) << text;
-    if (m) EXPECT_EQ(lc::encode_any(m), R"({"value":["test_api.Xy",{"x":2,"y":3},[]]})") << text;
+    if (m) { EXPECT_EQ(lc::encode_any(m), R"({"value":["test_api.Xy",{"x":2,"y":3},[]]})") << text; }
   }
 }
 
@@ -240,7 +241,7 @@ TEST(frame_codec, frames_captured_from_the_python_original_arrive_where_it_meant
     auto in = decode_frame(f, ours);
     std::string line = in.body.type_name() + " to " + std::to_string(in.to.local_id());
     EXPECT_EQ(in.return_address, (lc::address{19, 5}));
-    if (auto* p = in.body.get<frame_api::Pointed>()) EXPECT_EQ(p->where, (lc::address{19, 5}));
+    if (auto* p = in.body.get<frame_api::Pointed>()) { EXPECT_EQ(p->where, (lc::address{19, 5})); }
     seen.push_back(line);
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"Xy to 3", "Xy to 4", "Pointed to 3", "Xy to 4"}));

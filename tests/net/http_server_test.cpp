@@ -412,9 +412,10 @@ TEST(http_server, the_reference_recorded_exchanges_replay_with_the_same_layout) 
       bool same_order = line.at("connection").as_string() != "pipelined";  // theirs: arrival order
       if (same_order && name != "bare_lf_lines" && i < line.at("responses").as_array().size()) {
         std::string theirs = golden_bytes(line.at("responses").as_array()[i]);
-        if (status_of(theirs) == 200) EXPECT_EQ(status_of(*r), 200) << name;
-        if (status_of(theirs) == 200)
+        if (status_of(theirs) == 200) { EXPECT_EQ(status_of(*r), 200) << name; }
+        if (status_of(theirs) == 200) {
           EXPECT_TRUE(m[4].str().starts_with("{\"value\":[\"vector<vector<float8>>\",")) << name;
+        }
       }
     }
     ++replayed;

@@ -86,7 +86,8 @@ std::optional<seen_frame> parse_keep_alive(const std::string& bytes, const std::
   std::smatch m;
   if (!std::regex_match(bytes, m, shape) || m[8] != type) return std::nullopt;
   auto n0 = std::stoul(m[1]), n1 = std::stoul(m[2]), n3 = std::stoul(m[3]);
-  if (n0 != m[4].length() || n1 != m[7].length() || n3 != n0 + n1 + m[10].length()) return std::nullopt;
+  auto length = [&](int i) { return static_cast<std::size_t>(m[i].length()); };
+  if (n0 != length(4) || n1 != length(7) || n3 != n0 + n1 + length(10)) return std::nullopt;
   return seen_frame{m[5], m[6], std::stod(m[9])};
 }
 

@@ -36,7 +36,7 @@ class stops_on_signal : public each_scenario {
       clients.back()->send_get(xy_target(side, side));
     }
     EXPECT_TRUE(server->wait_for_line(main_object_received(server->pid(), "Xy"), 10s)) << server->output();
-    if (runs_processes()) EXPECT_TRUE(server->wait_descendants(1, 10s));
+    if (runs_processes()) { EXPECT_TRUE(server->wait_descendants(1, 10s)); }
     return clients;
   }
 };

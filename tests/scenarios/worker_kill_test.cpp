@@ -63,7 +63,7 @@ TEST(spool_of_worker_processes, a_killed_worker_fails_only_its_request_and_is_re
     auto reply = http_get(server.port, xy_target(1, 1), 1s);
     ASSERT_TRUE(reply) << "no reply within 1 s after the kill";
     good_in_a_row = table_problem(*reply, 1, 1).empty() ? good_in_a_row + 1 : 0;
-    if (good_in_a_row == 0) EXPECT_EQ(error_problem(*reply), "");
+    if (good_in_a_row == 0) { EXPECT_EQ(error_problem(*reply), ""); }
   }
   EXPECT_EQ(good_in_a_row, 5) << "service did not recover within stand-down + 4 s";
   EXPECT_TRUE(server->wait_descendants(2, 1s)) << "the killed worker was not replaced";
