@@ -5,6 +5,8 @@
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
+#include "memory_release.hpp"
+
 namespace lc::detail {
 namespace {
 
@@ -160,7 +162,7 @@ std::optional<raw_frame> frame_parser::next() {
                   std::string(payload.substr(n[0] + n[1]))};
   consumed_ += newline + 1 + n[2] + 1;
   if (consumed_ == buffer_.size()) {
-    if (buffer_.capacity() > large_frame_buffer) std::string().swap(buffer_);  // one large frame, not kept for ever
+    if (buffer_.capacity() > large_buffer_bytes) std::string().swap(buffer_);  // one large frame, not kept for ever
     buffer_.clear();
     consumed_ = 0;
   } else if (consumed_ > 65536 && consumed_ * 2 > buffer_.size()) {

@@ -46,8 +46,6 @@ struct raw_frame {
   std::string book;
 };
 
-constexpr std::size_t large_frame_buffer = 1u << 20;
-
 class frame_parser {
  public:
   explicit frame_parser(std::size_t cap = default_frame_cap) : cap_(cap) {}
