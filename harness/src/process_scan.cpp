@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <random>
 #include <sstream>
 
@@ -20,9 +21,26 @@ std::string new_mark() {
   return out.str();
 }
 
+namespace {
+
+// The whole of a /proc file, or nothing when the process has gone: a read from a process that
+// ends meanwhile fails with ESRCH, which libstdc++'s filebuf throws from underflow.
+std::optional<std::string> read_proc_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  try {
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  } catch (const std::ios_base::failure&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 bool read_process(pid_t pid, process_info& out) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto read = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
+  if (!read) return false;
+  const std::string& text = *read;
   const auto open = text.find('('), close = text.rfind(')');
   if (open == std::string::npos || close == std::string::npos) return false;
   out.pid = pid;
@@ -51,10 +69,9 @@ std::vector<process_info> find_marked(std::string_view mark) {
   for (const auto& entry : fs::directory_iterator("/proc", ec)) {
     const auto name = entry.path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream in(entry.path() / "environ", std::ios::binary);
-    if (!in) continue;
-    std::string env((std::istreambuf_iterator<char>(in)), {});
-    env.insert(env.begin(), '\0');
+    auto read = read_proc_file(entry.path() / "environ");
+    if (!read) continue;
+    std::string env = '\0' + *read;
     if (env.find('\0' + needle) == std::string::npos) continue;
     process_info info;
     if (read_process(std::stoi(name), info) && info.state != 'Z' && info.state != 'X') found.push_back(info);
