@@ -34,7 +34,11 @@ bool wait_gone(const std::string& mark, clock_type::time_point deadline) {
 
 std::string left_behind(const std::string& mark) {
   std::string out;
-  for (const auto& p : find_marked(mark)) out += " " + std::to_string(p.pid) + "(" + p.name + ")";
+  for (const auto& p : find_marked(mark)) {
+    out += ' ';
+    out += std::to_string(p.pid);
+    out += '(' + p.name + ')';
+  }
   return out;
 }
 

@@ -55,7 +55,9 @@ TEST(timers, a_repeating_timer_keeps_firing_until_cancelled) {
   self.cancel<lc::T1>();
   // One may already be in flight; after that, nothing.
   auto m = self.input(0.1);
-  if (m) EXPECT_FALSE(self.input(0.1).has_value());
+  if (m) {
+    EXPECT_FALSE(self.input(0.1).has_value());
+  }
 }
 
 TEST(timers, timers_of_an_ended_object_are_dropped) {

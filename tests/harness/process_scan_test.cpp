@@ -74,8 +74,10 @@ TEST(process_scan, tree_usage_counts_every_marked_process) {
   EXPECT_GT(measure_marked(launched.server->mark()).rss_bytes, 0u);
 }
 
-// One request at a time on one connection: the server sleeps in epoll between them, so each
-// costs its threads at least one voluntary switch.
+// One request at a time on one connection, with a pause after each answer so that the server has
+// nothing to do and must block: each request then costs its thread at least one switch. (Without
+// the pause a fast client can hand over the next request before the server thread blocks, and
+// the count says little.) The pause is the workload, not a wait for an event.
 void serial_requests(unsigned short port, int count) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in where{};
@@ -88,6 +90,7 @@ void serial_requests(unsigned short port, int count) {
   for (int i = 0; i < count; ++i) {
     ASSERT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
     ASSERT_GT(::recv(fd, reply, sizeof reply, 0), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ::close(fd);
 }
