@@ -94,6 +94,16 @@ TEST(process_entry, a_table_prints_indented_by_four) {
   EXPECT_EQ(r.out, "[\n    [\n        0.25\n    ],\n    [\n        0.25\n    ]\n]\n");
 }
 
+TEST(process_entry, settings_that_decode_but_fail_their_validate_are_bad_arguments) {
+  for (const char* bad : {"--x=-1", "--y=1001"}) {
+    auto r = run_child("entry_table", {bad});
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "entry_table: table out of range (x and y go from 0 to 1000)\n") << bad;
+  }
+  EXPECT_EQ(run_child("entry_table", {"--x=1000", "--y=0"}).code, 0);
+}
+
 TEST(process_entry, a_child_process_prints_one_line) {
   auto r = run_child("entry_table", {"--x=2", "--y=2", "--child-process"});
   EXPECT_EQ(r.out, "[[0.25, 0.25], [0.25, 0.25]]\n");

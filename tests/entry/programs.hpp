@@ -28,6 +28,13 @@ struct table_settings {
 };
 BOOST_DESCRIBE_STRUCT(table_settings, (), (x, y, value))
 
+// A command line that decodes is still refused when validate() says so.
+inline std::optional<lc::Faulted> validate(const table_settings& s) {
+  if (s.x < 0 || s.y < 0 || s.x > 1000 || s.y > 1000)
+    return lc::Faulted("table out of range", "x and y go from 0 to 1000");
+  return std::nullopt;
+}
+
 // entry_fault returns Faulted("test fault", explanation, -, exit_status).
 struct fault_settings {
   std::optional<std::int64_t> exit_status;

@@ -28,7 +28,11 @@ struct setting_field {
   std::optional<std::string> (*encode)(const void* settings) = nullptr;
 };
 
-using settings_schema = std::vector<setting_field>;
+// The fields, and the struct's own `validate` (as for messages, lc/message.hpp): a command line
+// that decodes but is out of range is refused like one that does not decode.
+struct settings_schema : std::vector<setting_field> {
+  std::optional<Faulted> (*validate)(const void* settings) = nullptr;
+};
 
 // The name the reference shows in `undefined enum "NAME.text"`: the class name.
 template <class E>
@@ -130,6 +134,8 @@ settings_schema make_schema() {
         };
         schema.push_back(std::move(f));
       });
+  if constexpr (self_validating<S>)
+    schema.validate = [](const void* settings) -> std::optional<Faulted> { return validate(*static_cast<const S*>(settings)); };
   return schema;
 }
 
