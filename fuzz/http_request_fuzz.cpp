@@ -46,7 +46,7 @@ int status_of(boost::system::error_code ec) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const auto types = make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<test_api::Big>()});
+  static const auto types = make_type_table({lc::form_of<test_api::Xy>(), lc::form_of<test_api::Big>()});
   const lc::http_server_options limits;
   auto pending = fuzz::text(data, size);
   while (!pending.empty()) {

@@ -11,7 +11,7 @@ using test_api::Big;
 
 namespace {
 
-http_type_table served() { return make_type_table({&lc::type_of<test_api::Xy>(), &lc::type_of<Big>()}); }
+http_type_table served() { return make_type_table({lc::form_of<test_api::Xy>(), lc::form_of<Big>()}); }
 
 http_mapped get(std::string target, std::string method = "GET", std::string content_type = "", std::string body = "") {
   static auto types = served();

@@ -69,12 +69,6 @@ std::string python_dumps_spacing(std::string_view compact) {
   return out;
 }
 
-const field_record* field_named(const type_record& type, const std::string& name) {
-  for (const auto& f : type.fields)
-    if (f.name == name) return &f;
-  return nullptr;
-}
-
 message synthesised(const std::string& http, std::string body) {
   HttpResponse r;
   r.http = http;
@@ -105,8 +99,8 @@ std::string form_body(const message& m) {
   std::string body;
   for (auto& [name, text] : split_members(concrete_envelope(m).substr(9))) {
     if (text == "null") continue;
-    const field_record* field = field_named(*m.type(), name);
-    std::string raw = field && field->is_text && text.front() == '"'
+    // A member that encodes as a JSON string is a text field (lc/http_form.hpp): it goes raw.
+    std::string raw = text.front() == '"'
                           ? std::string(boost::json::parse(text).as_string())
                           : python_dumps_spacing(text);
     if (!body.empty()) body += '&';

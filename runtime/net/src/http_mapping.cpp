@@ -26,7 +26,7 @@ int hex_value(char c) {
 
 
 // Fills the fields of a fresh value from `k=v&k=v` pieces (query or form body).
-void apply_pairs(const type_record& type, void* object, std::string_view pairs, bool empty_piece_is_error) {
+void apply_pairs(const http_form& form, void* object, std::string_view pairs, bool empty_piece_is_error) {
   if (pairs.empty()) return;
   for (bool more = true; more;) {
     auto amp = pairs.find('&');
@@ -42,13 +42,13 @@ void apply_pairs(const type_record& type, void* object, std::string_view pairs, 
       throw request_error{400, "field \"" + url_unquote_plus(piece) + "\" has no value"};
     auto key = url_unquote_plus(piece.substr(0, equals));
     auto text = url_unquote_plus(piece.substr(equals + 1));
-    const field_record* field = nullptr;
-    for (const auto& f : type.fields)
+    const form_field* field = nullptr;
+    for (const auto& f : form.fields)
       if (f.name == key) field = &f;
-    if (field == nullptr) throw request_error{400, "\"" + type.name + "\" has no field \"" + key + "\""};
+    if (field == nullptr) throw request_error{400, "\"" + form.type->name + "\" has no field \"" + key + "\""};
     try {
       decode_context ctx;
-      if (field->is_text && field->from_text) {
+      if (field->from_text) {
         field->from_text(object, text, ctx);
       } else {
         auto fragment = parse_json(text);
@@ -83,17 +83,18 @@ message map_or_throw(const http_type_table& types, const http_request_view& requ
   if (name.empty()) throw request_error{404, "no message name in the request URI"};
   auto found = types.find(name);
   if (found == types.end()) throw request_error{404, "no message named \"" + name + "\" is served here"};
-  const type_record& type = *found->second;
+  const http_form& form = found->second;
+  const type_record& type = *form.type;
 
   if (question != std::string_view::npos) {
     auto value = type.make_default();
-    apply_pairs(type, value.get(), target.substr(question + 1), false);
+    apply_pairs(form, value.get(), target.substr(question + 1), false);
     return message(std::shared_ptr<const void>(std::move(value)), &type);
   }
   auto media = media_type(request.content_type);
   if (media == "application/x-www-form-urlencoded") {
     auto value = type.make_default();
-    apply_pairs(type, value.get(), request.body, true);
+    apply_pairs(form, value.get(), request.body, true);
     return message(std::shared_ptr<const void>(std::move(value)), &type);
   }
   if (media == "application/json") {
@@ -167,9 +168,9 @@ std::string media_type(std::string_view content_type) {
   return lower;
 }
 
-http_type_table make_type_table(const std::vector<const type_record*>& types) {
+http_type_table make_type_table(std::vector<http_form> forms) {
   http_type_table table;
-  for (const auto* t : types) table.emplace(t->name, t);
+  for (auto& f : forms) table.emplace(f.type->name, std::move(f));
   return table;
 }
 

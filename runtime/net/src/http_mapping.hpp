@@ -5,13 +5,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "lc/message.hpp"
+#include "lc/http_form.hpp"
 
 namespace lc::detail {
 
 // The listener's served types by bare name ("Xy").
-using http_type_table = std::unordered_map<std::string, const type_record*>;
-http_type_table make_type_table(const std::vector<const type_record*>& types);
+using http_type_table = std::unordered_map<std::string, http_form>;
+http_type_table make_type_table(std::vector<http_form> forms);
 
 struct http_request_view {
   std::string_view method;

@@ -55,10 +55,10 @@ std::string start_listening(object& self, const HostPort& where, ListenForStream
 
 std::string listen(object& self, const HostPort& where, http_server_spec server) {
   ListenForStream request;
-  for (const auto* t : server.types) request.http_server.push_back(t->name);
+  for (const auto& f : server.forms) request.http_server.push_back(f.type->name);
   address owner = self.self_address();
   return start_listening(self, where, request, [&](ListenForStream& req) {
-    auto types = std::make_shared<http_type_table>(make_type_table(server.types));
+    auto types = std::make_shared<http_type_table>(make_type_table(std::move(server.forms)));
     auto events = std::make_shared<http_server_events>();
     auto listener = std::make_shared<http_listener>(network(), types, server.options, events);
     HostPort bound = listener->open(where);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "lc/http_form.hpp"
 #include "lc/net_messages.hpp"
 #include "lc/net_options.hpp"
 #include "lc/object.hpp"
@@ -18,13 +19,13 @@
 namespace lc {
 
 struct http_server_spec {
-  std::vector<const type_record*> types;
+  std::vector<http_form> forms;
   http_server_options options;
 };
 // The message types served over HTTP, named by their bare class name in the request path.
 template <class... T>
 http_server_spec http_server(http_server_options options = {}) {
-  return {{&type_of<T>()...}, options};
+  return {{form_of<T>()...}, options};
 }
 
 std::string listen(object& self, const HostPort& where, http_server_spec server);

@@ -18,13 +18,6 @@ namespace lc {
 struct encode_context;
 struct decode_context;
 
-struct field_record {
-  std::string name;
-  bool is_text = false;  // text types take a raw query value; others a JSON fragment
-  void (*from_json)(void* object, const boost::json::value&, decode_context&) = nullptr;
-  void (*from_text)(void* object, std::string_view, decode_context&) = nullptr;
-};
-
 struct type_record {
   std::string signature;  // "test_api.Xy", "vector<vector<float8>>"
   std::string name;       // bare class name ("Xy") for registered structs, else the signature
@@ -33,7 +26,6 @@ struct type_record {
   std::shared_ptr<const void> (*decode)(const boost::json::value&, decode_context&) = nullptr;
   std::shared_ptr<void> (*make_default)() = nullptr;
   const Faulted* (*as_faulted)(const void*) = nullptr;  // set for Faulted and its kinds
-  std::vector<field_record> fields;                     // registered structs only
   // From an ADL `std::optional<lc::Faulted> validate(const T&)`, when the type declares one:
   // a request that decodes but is out of range (e.g. a table too big) is refused with it.
   std::optional<Faulted> (*validate)(const void*) = nullptr;

@@ -368,45 +368,6 @@ void decode_value(const boost::json::value& j, T& value, decode_context& ctx) {
 namespace detail {
 
 template <class T>
-void decode_text(std::string_view text, T& value, decode_context& ctx) {
-  if constexpr (is_optional<T>::value) {
-    typename T::value_type inner{};
-    decode_text(text, inner, ctx);
-    value = std::move(inner);
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    value = std::string(text);
-  } else if constexpr (std::is_enum_v<T>) {
-    if (!boost::describe::enum_from_string(std::string(text).c_str(), value))
-      ctx.fail("undefined enum \"" + std::string(enum_class_name<T>()) + "." + std::string(text) + "\"");
-  }
-}
-
-template <class T>
-std::vector<field_record> describe_fields() {
-  std::vector<field_record> fields;
-  if constexpr (boost::describe::has_describe_members<T>::value && !std::is_enum_v<T>) {
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
-        [&](auto member) {
-          using field_type = std::remove_cvref_t<decltype(std::declval<T&>().*member.pointer)>;
-          using bare = typename unwrap_optional<field_type>::type;
-          field_record f;
-          f.name = member.name;
-          f.is_text = is_text_v<bare>;
-          using M = decltype(member);
-          f.from_json = [](void* object, const boost::json::value& j, decode_context& ctx) {
-            decode_value(j, static_cast<T*>(object)->*M::pointer, ctx);
-          };
-          if constexpr (is_text_v<bare>)
-            f.from_text = [](void* object, std::string_view text, decode_context& ctx) {
-              decode_text(text, static_cast<T*>(object)->*M::pointer, ctx);
-            };
-          fields.push_back(std::move(f));
-        });
-  }
-  return fields;
-}
-
-template <class T>
 type_record make_record() {
   type_record r;
   r.signature = signature_of<T>();
@@ -428,7 +389,6 @@ type_record make_record() {
   r.make_default = []() -> std::shared_ptr<void> { return std::make_shared<T>(); };
   if constexpr (std::is_base_of_v<Faulted, T>)
     r.as_faulted = [](const void* value) -> const Faulted* { return static_cast<const T*>(value); };
-  r.fields = describe_fields<T>();
   return r;
 }
 
