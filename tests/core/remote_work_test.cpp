@@ -1,6 +1,7 @@
 // Objects created while handling a message from beyond a connection work for that remote party:
 // when its connection ends they get Stop, and one created after it ended never runs.
 #include <atomic>
+#include <future>
 
 #include "probe.hpp"
 
@@ -81,6 +82,53 @@ TEST(remote_work, objects_created_for_a_local_sender_are_not_stopped_by_any_conn
   test::expect<lc::Ack>(s.test);
   lc::detail::retire_external(link.proxy);
   EXPECT_FALSE(s.test.input(0.2)) << "a child of a local request ended";
+}
+
+// Holds its mailbox shut until `gate` opens, then counts the Jobs it is given; an Ack asks for
+// the count.
+std::int64_t counts_jobs(lc::channel& self, std::shared_future<void> gate) {
+  gate.wait();
+  std::int64_t jobs = 0;
+  for (;;) {
+    auto m = self.input();
+    if (m.get<Job>()) ++jobs;
+    if (m.get<lc::Ack>()) self.send(jobs, self.return_address());
+    if (m.get<lc::Stop>()) return jobs;
+  }
+}
+
+// Passes one Job on to `worker` (as GetResponse passes a request), tells the test, then waits.
+std::string passes_a_job(lc::channel& self, lc::address worker, lc::address test) {
+  self.send(Job{}, worker);
+  self.send(lc::Ack{}, test);
+  return waits_for_stop(self);
+}
+
+void creates_job_passers(lc::channel& self, lc::address worker, lc::address test) {
+  for (;;) {
+    auto m = self.input();
+    if (m.get<lc::Stop>()) return;
+    if (m.get<Job>()) self.create(passes_a_job, worker, test);
+  }
+}
+
+TEST(remote_work, what_stopped_work_left_queued_at_a_busy_object_is_not_handed_to_it) {
+  std::promise<void> open;
+  lc::channel test;
+  auto worker = test.create(counts_jobs, open.get_future().share());
+  auto creator = test.create(creates_job_passers, worker, test.self_address());
+  fake_connection link;
+  for (int i = 0; i < 3; ++i) lc::detail::post(Job{}, creator, link.party);
+  for (int i = 0; i < 3; ++i) test::expect<lc::Ack>(test);
+  lc::detail::retire_external(link.proxy);  // the passers are stopped; their Jobs wait at the worker
+  test.send(lc::Ack{}, worker);
+  open.set_value();
+  EXPECT_EQ(test::expect<std::int64_t>(test), 0) << "a job nobody waits for was worked on";
+  test.send(Job{}, worker);  // a local sender's work is still done
+  test.send(lc::Ack{}, worker);
+  EXPECT_EQ(test::expect<std::int64_t>(test), 1);
+  test.send(lc::Stop{}, creator);
+  test.send(lc::Stop{}, worker);
 }
 
 }  // namespace

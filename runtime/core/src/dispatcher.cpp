@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core.hpp"
+#include "object_table.hpp"
 #include "lc/runtime.hpp"
 
 namespace lc::detail {
@@ -33,6 +34,10 @@ void dispatcher::deliver(envelope& e) {
   auto found = objects_.find(e.to.local_id());
   if (found == objects_.end()) {
     log_dropped(e, "", "", "no such object");
+    return;
+  }
+  if (objects().abandoned(e)) {
+    log_dropped(e, "", "", "the work that sent it was cancelled");
     return;
   }
   hosted& h = found->second;

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core.hpp"
+#include "object_table.hpp"
 #include "lc/machine.hpp"
 #include "lc/runtime.hpp"
 
@@ -101,27 +102,38 @@ void channel::take_delivery(const detail::envelope& e) {
 }
 
 // Saved messages (replay_, oldest first) come before fresh ones.
+namespace {
+// What cancelled work left queued (object_table::abandoned) is dropped here, before the object sees it.
+bool dropped_as_abandoned(const detail::envelope& e, const channel& c) {
+  if (!detail::objects().abandoned(e)) return false;
+  detail::log_dropped(e, c.name(), c.state_name(), "the work that sent it was cancelled");
+  return true;
+}
+}  // namespace
+
 bool channel::next(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline) {
-  if (!replay_.empty()) {
+  while (!replay_.empty()) {
     out = std::move(replay_.front());
     replay_.pop_front();
-    return true;
+    if (!dropped_as_abandoned(out, *this)) return true;
   }
   return next_fresh(out, deadline);
 }
 
 bool channel::next_fresh(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline) {
-  if (batch_next_ == batch_.size()) {
-    batch_.clear();
-    batch_next_ = 0;
-    switch (mailbox_->take(batch_, deadline)) {
-      case detail::mailbox::taken::some: break;
-      case detail::mailbox::taken::timeout: return false;
-      case detail::mailbox::taken::closed: throw detail::closed_mailbox{};
+  for (;;) {
+    if (batch_next_ == batch_.size()) {
+      batch_.clear();
+      batch_next_ = 0;
+      switch (mailbox_->take(batch_, deadline)) {
+        case detail::mailbox::taken::some: break;
+        case detail::mailbox::taken::timeout: return false;
+        case detail::mailbox::taken::closed: throw detail::closed_mailbox{};
+      }
     }
+    out = std::move(batch_[batch_next_++]);
+    if (!dropped_as_abandoned(out, *this)) return true;
   }
-  out = std::move(batch_[batch_next_++]);
-  return true;
 }
 
 message channel::input() {
@@ -152,7 +164,11 @@ selected channel::select_from(const std::vector<matcher>& wanted, const std::vec
   // The saved messages first, oldest first, then fresh ones. A saved message keeps its place, so
   // requests waiting on a one-at-a-time server are served in arrival order (the reference replays
   // them newest first under load, and the oldest can starve).
-  for (auto it = replay_.begin(); it != replay_.end(); ++it)
+  for (auto it = replay_.begin(); it != replay_.end();) {
+    if (dropped_as_abandoned(*it, *this)) {
+      it = replay_.erase(it);
+      continue;
+    }
     for (std::size_t i = 0; i < wanted.size(); ++i)
       if (it->m && wanted[i](it->m)) {
         detail::envelope e = std::move(*it);
@@ -160,6 +176,8 @@ selected channel::select_from(const std::vector<matcher>& wanted, const std::vec
         take_delivery(e);
         return {std::move(e.m), i};
       }
+    ++it;
+  }
   for (;;) {
     detail::envelope e;
     if (!next_fresh(e, deadline)) return {TimedOut{}, selected::timed_out};

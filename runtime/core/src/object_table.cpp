@@ -36,7 +36,34 @@ object_table::departure object_table::depart(std::uint32_t id, cell& c) {
   }
   if (c.external && !c.retired)
     if (auto node = work_.extract(id)) d.work.assign(node.mapped().begin(), node.mapped().end());
+  remember_cancelled(d.work);
   return d;
+}
+
+void object_table::remember_cancelled(const std::vector<std::uint32_t>& work) {
+  if (work.empty()) return;
+  std::lock_guard lock(cancelled_mutex_);
+  for (auto id : work) {
+    auto found = cells_.find(id);
+    if (found == cells_.end() || !cancelled_.emplace(id, found->second.parent.local_id()).second) continue;
+    cancelled_order_.push_back(id);
+    if (cancelled_order_.size() > cancelled_limit) {
+      cancelled_.erase(cancelled_order_.front());
+      cancelled_order_.pop_front();
+    }
+  }
+  any_cancelled_.store(true, std::memory_order_release);
+}
+
+bool object_table::abandoned(const envelope& e) const {
+  if (!any_cancelled_.load(std::memory_order_acquire) || e.from.size() != 1 || !e.m) return false;
+  if (e.m.get<Stop>() || e.m.get<Gone>() || e.m.get<Returned>()) return false;
+  // Ids only grow: an object older than the sender (a worker, a spool) was there before the work
+  // and is what it asked; itself and its own children are newer and still hear it.
+  if (e.to.local_id() >= e.from.local_id()) return false;
+  std::lock_guard lock(cancelled_mutex_);
+  auto found = cancelled_.find(e.from.local_id());
+  return found != cancelled_.end() && e.to.local_id() != found->second;
 }
 
 void object_table::announce(const departure& d) {

@@ -1,6 +1,7 @@
 #pragma once
 // The table of live objects: address -> name, parent, mailbox (or external delivery) and
 // watchers. Delivery reads it under a shared lock; creation and removal take it exclusively.
+#include <deque>
 #include <functional>
 #include <memory>
 #include <shared_mutex>
@@ -29,6 +30,11 @@ class object_table {
   // party when client is routed through a connection (two or more hops). False when that
   // connection has already gone.
   bool adopt_work(const address& child, const address& client);
+  // A message that work stopped for a departed party (above) sent to an object older than itself
+  // (the worker or spool it asked) and that still waits in a mailbox: nobody waits for its answer,
+  // so it is not handed over. What it sends to itself, its children or its parent, and Stop, Gone
+  // and Returned, still get through, so the work winds down as usual.
+  bool abandoned(const envelope& e) const;
   bool contains(const address& a) const;
   std::size_t size() const;
   bool watch(const address& target, const address& watcher);
@@ -55,6 +61,7 @@ class object_table {
     std::vector<std::uint32_t> work;
   };
   address add(cell c);
+  void remember_cancelled(const std::vector<std::uint32_t>& work);  // under mutex_
   departure depart(std::uint32_t id, cell& c);
   void announce(const departure& d);
 
@@ -62,6 +69,12 @@ class object_table {
   std::unordered_map<std::uint32_t, cell> cells_;
   std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> work_;  // proxy id -> who works for it
   std::atomic<std::uint32_t> next_id_{1};
+
+  static constexpr std::size_t cancelled_limit = 4096;  // the newest are remembered
+  mutable std::mutex cancelled_mutex_;
+  std::unordered_map<std::uint32_t, std::uint32_t> cancelled_;  // stopped work id -> its parent id
+  std::deque<std::uint32_t> cancelled_order_;
+  std::atomic<bool> any_cancelled_{false};
 };
 
 object_table& objects();
