@@ -17,23 +17,13 @@
 
 #include <gtest/gtest.h>
 
+#include "golden_lines.hpp"
 #include "test_types.hpp"
 
 namespace {
 
 using namespace codec_test;
 using table = std::vector<std::vector<double>>;
-
-std::vector<boost::json::object> read_lines(const std::string& name) {
-  std::ifstream file(std::string(LC_GOLDEN_DIR) + "/" + name);
-  if (!file) ADD_FAILURE() << "golden file missing: " << LC_GOLDEN_DIR << "/" << name;
-  std::vector<boost::json::object> lines;
-  for (std::string line; std::getline(file, line);)
-    if (!line.empty()) lines.push_back(boost::json::parse(line).as_object());
-  return lines;
-}
-
-std::string text(const boost::json::value& j) { return std::string(j.as_string()); }
 
 // How one encode case is written, and how its golden text is read back and written again.
 struct encode_case {

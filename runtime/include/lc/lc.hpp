@@ -18,4 +18,6 @@
 #include "lc/process_object.hpp"
 #include "lc/process_workers.hpp"
 #include "lc/runtime.hpp"
+#include "lc/time_values.hpp"
 #include "lc/timer.hpp"
+#include "lc/uuid.hpp"

@@ -9,6 +9,8 @@
 
 #include "python_json.hpp"
 #include "lc/messages.hpp"
+#include "lc/time_values.hpp"
+#include "lc/uuid.hpp"
 
 namespace lc {
 
@@ -400,3 +402,8 @@ LC_TYPE(double)
 LC_TYPE(std::string)
 LC_TYPE(lc::address)
 LC_TYPE(lc::type_name_value)
+LC_TYPE(lc::uuid)
+LC_TYPE(lc::time_span)
+LC_TYPE(lc::time_delta)
+LC_TYPE(lc::world_time)
+LC_TYPE(lc::clock_time)

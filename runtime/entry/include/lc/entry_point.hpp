@@ -63,8 +63,8 @@ int run(R (*fn)(channel&), int argc, char** argv) {
 
 template <class R, class S>
 int run(R (*fn)(channel&, const S&), int argc, char** argv) {
-  const S defaults{};
-  S settings{};
+  static const S defaults{};
+  S settings = defaults;
   return detail::run_entry(argc, argv, detail::schema_of<S>(), &settings, &defaults,
                            [&] { return detail::run_as_main([&](channel& root) { return root.create(fn, settings); }); });
 }
@@ -74,8 +74,8 @@ template <class M>
 int run(int argc, char** argv) {
   if constexpr (requires { typename M::settings_type; }) {
     using S = typename M::settings_type;
-    const S defaults{};
-    S settings{};
+    static const S defaults{};
+    S settings = defaults;
     return detail::run_entry(argc, argv, detail::schema_of<S>(), &settings, &defaults,
                              [&] { return detail::run_as_main([&](channel& root) { return root.template create<M>(static_cast<const S&>(settings)); }); });
   } else {

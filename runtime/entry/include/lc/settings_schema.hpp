@@ -72,6 +72,12 @@ std::optional<std::string> encode_setting_value(const T& value) {
     return std::string(value ? "true" : "false");
   } else if constexpr (std::is_same_v<T, std::string>) {
     return value;
+  } else if constexpr (text_coded<T>) {
+    try {
+      return portable_traits<T>::to_text(value);
+    } catch (const std::invalid_argument& e) {
+      throw codec_error("cannot encode (" + std::string(e.what()) + ")");
+    }
   } else if constexpr (std::is_enum_v<T>) {
     const char* name = boost::describe::enum_to_string(value, nullptr);
     if (name == nullptr) throw codec_error("cannot encode (undefined enum value)");
@@ -99,6 +105,12 @@ void decode_setting_value(T& field, const std::optional<std::string>& value) {
   }
   if constexpr (std::is_same_v<bare, std::string>) {
     field = *value;
+  } else if constexpr (text_coded<bare>) {  // --test-span=10s, as the reference writes it
+    try {
+      field = portable_traits<bare>::from_text(*value);
+    } catch (const std::invalid_argument& e) {
+      ctx.fail(e.what());
+    }
   } else if constexpr (std::is_enum_v<bare>) {
     bare e{};
     if (!boost::describe::enum_from_string(value->c_str(), e)) {
@@ -122,7 +134,7 @@ settings_schema make_schema() {
         setting_field f;
         f.name = member.name;
         f.kind = std::is_same_v<bare, bool> ? setting_kind::boolean
-                 : is_text_v<bare>           ? setting_kind::text
+                 : is_text_v<bare> || text_coded<bare> ? setting_kind::text
                                              : setting_kind::json;
         f.optional = is_optional<field_type>::value;
         f.type_text = setting_type_text<bare>();

@@ -1,6 +1,6 @@
 #pragma once
 // How an HTTP server reads a message type from a query or a form body (`x=2&label=a+b`): each
-// field by name, a text field (string, enum, type name) from the raw value, any other field from
+// field by name, a text field (string, enum, type name, uuid, time) from the raw value, any other field from
 // a JSON fragment. Only HTTP reads values this way, so the record is built here, by
 // lc::http_server<T...>(), not kept in the type registry.
 #include <string>
@@ -28,7 +28,7 @@ struct http_form {
 namespace detail {
 
 template <class T>
-constexpr bool is_form_text_v = is_text_v<T> || std::is_same_v<T, type_name_value>;
+constexpr bool is_form_text_v = is_text_v<T> || std::is_same_v<T, type_name_value> || text_coded<T>;
 
 template <class T>
 void decode_form_text(std::string_view text, T& value, decode_context& ctx) {
@@ -40,6 +40,12 @@ void decode_form_text(std::string_view text, T& value, decode_context& ctx) {
     value = std::string(text);
   } else if constexpr (std::is_same_v<T, type_name_value>) {
     value.name = std::string(text);
+  } else if constexpr (text_coded<T>) {
+    try {
+      value = portable_traits<T>::from_text(text);
+    } catch (const std::invalid_argument& e) {
+      ctx.fail(e.what());
+    }
   } else if constexpr (std::is_enum_v<T>) {
     if (!boost::describe::enum_from_string(std::string(text).c_str(), value))
       ctx.fail("undefined enum \"" + std::string(enum_class_name<T>()) + "." + std::string(text) + "\"");

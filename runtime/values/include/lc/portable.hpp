@@ -31,6 +31,15 @@ struct portable_traits;
 template <class T>
 concept portable = requires { portable_traits<T>::signature(); };
 
+// A type that travels as text (uuid, the time types): its traits say how, and which class name
+// the reference's errors use ("no transform int/TimeSpan"). from_text throws std::invalid_argument.
+template <class T>
+concept text_coded = requires(const T& value, std::string_view text) {
+  { portable_traits<T>::to_text(value) } -> std::convertible_to<std::string>;
+  { portable_traits<T>::from_text(text) } -> std::convertible_to<T>;
+  { portable_traits<T>::class_name } -> std::convertible_to<std::string_view>;
+};
+
 template <class T>
 const std::string& signature_of() {
   static const std::string text = portable_traits<T>::signature();

@@ -99,7 +99,8 @@ constexpr bool is_structural_v = is_sequence<T>::value || is_set<T>::value || is
 // The reference's class name for each portable type, as its error texts show it.
 template <class T>
 constexpr std::string_view portable_class() {
-  if constexpr (std::is_same_v<T, bool>) return "Boolean";
+  if constexpr (text_coded<T>) return portable_traits<T>::class_name;
+  else if constexpr (std::is_same_v<T, bool>) return "Boolean";
   else if constexpr (std::is_same_v<T, std::int16_t>) return "Integer2";
   else if constexpr (std::is_same_v<T, std::int32_t>) return "Integer4";
   else if constexpr (std::is_same_v<T, std::int64_t>) return "Integer8";
@@ -200,6 +201,14 @@ void encode_value(const T& value, std::string& out, encode_context& ctx) {
     write_string(value, out);
   } else if constexpr (std::is_same_v<T, type_name_value>) {
     write_string(value.name, out);
+  } else if constexpr (text_coded<T>) {
+    std::string text;
+    try {
+      text = portable_traits<T>::to_text(value);
+    } catch (const std::invalid_argument& e) {
+      throw codec_error("cannot encode (" + std::string(e.what()) + ")");
+    }
+    write_string(text, out);
   } else if constexpr (std::is_same_v<T, address>) {
     if (ctx.write_address) return ctx.write_address(value, out);
     out += '[';
@@ -285,6 +294,13 @@ void decode_value(const boost::json::value& j, T& value, decode_context& ctx) {
   } else if constexpr (std::is_same_v<T, type_name_value>) {
     if (!j.is_string()) fail_transform<T>(j, ctx);
     value.name.assign(j.get_string().data(), j.get_string().size());
+  } else if constexpr (text_coded<T>) {
+    if (!j.is_string()) fail_transform<T>(j, ctx);
+    try {
+      value = portable_traits<T>::from_text(std::string_view(j.get_string().data(), j.get_string().size()));
+    } catch (const std::invalid_argument& e) {
+      ctx.fail(e.what());
+    }
   } else if constexpr (std::is_same_v<T, address>) {
     if (ctx.read_address) { value = ctx.read_address(j); return; }
     if (!j.is_array()) fail_transform<T>(j, ctx);
