@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lc/messages.hpp"
+#include "lc/time_values.hpp"
 
 // One connect_and_request client.
 struct client_settings {
@@ -35,6 +36,6 @@ BOOST_DESCRIBE_STRUCT(threads_settings, (),
 
 struct processes_settings : threads_settings {
   std::int64_t process_count = 1;
-  std::optional<double> test_span;  // seconds; the run ends (as on Stop) when it passes
+  std::optional<lc::time_span> test_span;  // "10s", "1m30s"; the run ends (as on Stop) when it passes
 };
 BOOST_DESCRIBE_STRUCT(processes_settings, (threads_settings), (process_count, test_span))

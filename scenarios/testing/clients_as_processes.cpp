@@ -11,7 +11,7 @@ std::int64_t clients_as_processes(lc::channel& self, const processes_settings& s
     auto a = self.create<lc::ProcessObject>(clients_as_threads, static_cast<const threads_settings&>(settings));
     self.assign(a, i);
   }
-  if (settings.test_span) self.start<lc::T1>(*settings.test_span);
+  if (settings.test_span) self.start<lc::T1>(settings.test_span->count());
 
   std::int64_t unexpected = 0;
   while (self.working()) {

@@ -54,7 +54,7 @@ TEST_P(each_client_and_server, runs_for_its_test_span_with_no_unexpected_ending)
   auto r = run_client("clients_as_processes",
                       {address_argument(server.port), "--client-type=" + client_type, "--process-count=2",
                        "--thread-count=4", "--request-count=3", "--slow-down=0.05", "--big-table=20",
-                       "--test-span=2.5"},
+                       "--test-span=2.5s"},
                       30s);
   ASSERT_TRUE(r.status) << r.errors;
   EXPECT_TRUE(r.status->exited && r.status->code == 0) << r.errors;
@@ -128,13 +128,21 @@ TEST(clients_as_processes, test_span_ends_the_run_on_time) {
   auto started = clock_type::now();
   auto r = run_client("clients_as_processes",
                       {address_argument(server.port), "--process-count=1", "--thread-count=2", "--request-count=1000",
-                       "--slow-down=0.01", "--big-table=10", "--test-span=1.5"},
+                       "--slow-down=0.01", "--big-table=10", "--test-span=1.5s"},
                       20s);
   auto took = clock_type::now() - started;
   ASSERT_TRUE(r.status) << r.errors;
   EXPECT_EQ(r.output, "0\n") << r.errors;
   EXPECT_GE(took, 1500ms);
   EXPECT_LT(took, 4500ms) << r.errors;
+}
+
+TEST(clients_as_processes, a_test_span_is_a_time_span_text_and_a_bare_number_is_refused) {
+  auto r = run_client("clients_as_processes", {"--test-span=1.5"}, 10s);
+  ASSERT_TRUE(r.status);
+  EXPECT_TRUE(r.status->exited);
+  EXPECT_EQ(r.status->code, 2);
+  EXPECT_NE(r.errors.find(R"(cannot recover TimeSpan from "1.5")"), std::string::npos) << r.errors;
 }
 
 TEST(clients_as_threads_2, clients_sharing_one_connection_keep_requesting_until_stopped) {
