@@ -73,6 +73,7 @@ address spawn_function(object& parent, std::string name, function_body body) {
       value = unhandled_exception(*owned, "unknown exception");
     }
     end_object(*owned, std::move(value));
+    channel_access::run_hosted(*owned);
     owned.reset();
     threads().done(id);
   });
@@ -84,9 +85,16 @@ address spawn_machine(object& parent, std::unique_ptr<machine_base> machine, pla
   if (stopping()) return address{};
   std::unique_ptr<dispatcher> own;
   dispatcher* d = nullptr;
+  bool hosted = false;
   if (where.kind == placement::own_thread) {
     own = std::make_unique<dispatcher>(true);
     d = own.get();
+  } else if (auto* c = dynamic_cast<channel*>(&parent); c && where.kind == placement::default_dispatcher && channel_access::host(*c)) {
+    d = channel_access::host(*c);
+    hosted = true;
+  } else if (auto* m = dynamic_cast<machine_base*>(&parent); m && where.kind == placement::default_dispatcher && machine_access::home(*m)) {
+    d = machine_access::home(*m);  // on the thread that runs its parent, which is the thread calling here
+    hosted = true;
   } else {
     d = &threads().shared(where);
   }
@@ -97,6 +105,7 @@ address spawn_machine(object& parent, std::unique_ptr<machine_base> machine, pla
     end_object(*machine, Aborted{});
     return a;
   }
+  if (hosted) d->expect_adoption();
   d->box->push(envelope{{}, a, parent.self_address(), machine.release()});
   d->box->push(envelope{Start{}, a, parent.self_address()});
   if (own) {

@@ -39,5 +39,9 @@ struct channel_access {
     return std::unique_ptr<channel>(new channel(channel::spawned_tag{}, std::move(name)));
   }
   static std::shared_ptr<detail::mailbox> box(channel& c) { return c.mailbox_; }
+  // The dispatcher that runs c's machines on c's thread; null when c cannot host (see channel.hpp).
+  static detail::dispatcher* host(channel& c);
+  // After c's function has ended: its machines still running are run to their end on its thread.
+  static void run_hosted(channel& c);
 };
 }  // namespace lc

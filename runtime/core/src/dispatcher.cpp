@@ -14,7 +14,7 @@ void dispatcher::run() {
     if (box->take(batch) == mailbox::taken::closed) break;
     for (auto& e : batch) deliver(e);
     batch.clear();
-    if (single_ && objects_.empty()) break;
+    if (single_ && empty()) break;
   }
   // Shutdown: whatever is still hosted ends without a Returned (its parent is gone too).
   for (auto& [id, h] : objects_) {
@@ -27,6 +27,8 @@ void dispatcher::run() {
 
 void dispatcher::deliver(envelope& e) {
   if (e.adopt) {
+    if (expected_) --expected_;
+    machine_access::settle(*e.adopt, this);
     objects_.emplace(e.to.local_id(), hosted{std::unique_ptr<machine_base>(e.adopt), {}});
     e.adopt = nullptr;
     return;

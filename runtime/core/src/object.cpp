@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core.hpp"
+#include "dispatcher.hpp"
 #include "object_table.hpp"
 #include "lc/machine.hpp"
 #include "lc/runtime.hpp"
@@ -86,7 +87,7 @@ channel::channel(std::string name) : object(std::move(name)), mailbox_(std::make
 }
 
 channel::channel(spawned_tag, std::string name)
-    : object(std::move(name)), mailbox_(std::make_shared<detail::mailbox>()) {}
+    : object(std::move(name)), mailbox_(std::make_shared<detail::mailbox>()), can_host_(true) {}
 
 channel::~channel() {
   if (detail::alive(self_address())) {
@@ -132,8 +133,29 @@ bool channel::next_fresh(detail::envelope& out, std::optional<std::chrono::stead
       }
     }
     out = std::move(batch_[batch_next_++]);
+    if (host_ && (out.adopt || out.to.local_id() != self_address().local_id())) {
+      host_->deliver(out);  // for a machine this function runs
+      continue;
+    }
     if (!dropped_as_abandoned(out, *this)) return true;
   }
+}
+
+detail::dispatcher* channel_access::host(channel& c) {
+  if (!c.can_host_) return nullptr;
+  if (!c.host_) c.host_ = std::make_unique<detail::dispatcher>(c.mailbox_);
+  return c.host_.get();
+}
+
+void channel_access::run_hosted(channel& c) {
+  if (!c.host_) return;
+  while (c.batch_next_ < c.batch_.size() && !c.host_->empty()) {
+    auto& e = c.batch_[c.batch_next_++];
+    if (e.adopt || e.to.local_id() != c.self_address().local_id()) c.host_->deliver(e);
+  }
+  c.batch_.clear();
+  c.batch_next_ = 0;
+  if (!c.host_->empty()) c.host_->run();
 }
 
 message channel::input() {

@@ -99,9 +99,8 @@ void ObjectSpool::submit(request r) {
   idle_.pop_front();
   std::optional<double> no_response;
   if (settings_.responsiveness) no_response = *settings_.responsiveness * 5;
-  // On the spool's own thread: two fewer cross-thread hops per request than the get-response thread.
-  address getter = create_on<GetResponse>(*this, placement{placement::named_thread, std::string(thread_name)},
-                                          r.m, worker, no_response);
+  // Runs where the spool runs (the default placement): no thread hop of its own.
+  address getter = create<GetResponse>(r.m, worker, no_response);
   in_flight_[worker] = getter;
   on_return(getter, [worker, client = r.client, arrived = r.arrived](object& self, const message& value) {
     auto& spool = static_cast<ObjectSpool&>(self);

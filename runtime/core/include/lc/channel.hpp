@@ -13,6 +13,9 @@
 #include "lc/object.hpp"
 
 namespace lc {
+namespace detail {
+class dispatcher;
+}
 
 namespace detail {
 class mailbox;
@@ -88,6 +91,11 @@ class channel : public object {
   friend struct channel_access;
 
   std::shared_ptr<detail::mailbox> mailbox_;
+  // A function on its own thread runs the machines it creates (default placement) on that thread,
+  // from the same mailbox, whenever it waits for a message: a request handed to a GetResponse
+  // costs no thread wake-up. Null for a channel made by user code.
+  std::unique_ptr<detail::dispatcher> host_;
+  bool can_host_ = false;
   std::vector<detail::envelope> batch_;
   std::size_t batch_next_ = 0;
   std::deque<detail::envelope> replay_;  // saved by select(), oldest first

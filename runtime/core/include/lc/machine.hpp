@@ -41,6 +41,7 @@ inline constexpr saved save{};
 
 namespace detail {
 
+class dispatcher;
 std::string short_type_name(const std::type_info& type);
 
 class machine_base : public object {
@@ -61,6 +62,7 @@ class machine_base : public object {
   friend struct machine_access;
   const message* received_ = nullptr;
   std::optional<message> finished_;
+  dispatcher* home_ = nullptr;  // what runs it: machines it makes with the default placement run there too
 };
 
 struct machine_access {
@@ -69,6 +71,8 @@ struct machine_access {
     return m.receive(msg);
   }
   // The value given to finish() by the last handler, if it called it.
+  static dispatcher* home(const machine_base& m) { return m.home_; }
+  static void settle(machine_base& m, dispatcher* d) { m.home_ = d; }
   static std::optional<message> take_finished(machine_base& m) {
     std::optional<message> value;
     value.swap(m.finished_);

@@ -7,7 +7,6 @@ namespace lc {
 
 // Completes with TimedOut(T1) after `seconds` (the normal result), or Aborted on Stop.
 struct Delay : stateless<Delay, Start, T1, Stop> {
-  static constexpr std::string_view thread_name = "delay";
   explicit Delay(double seconds) : seconds_(seconds) {}
   void on(const Start&);
   void on(const T1&);

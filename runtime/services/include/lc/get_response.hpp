@@ -11,7 +11,6 @@
 namespace lc {
 
 struct GetResponse : stateless<GetResponse, Start, Stop, T1, Gone> {
-  static constexpr std::string_view thread_name = "get-response";
   GetResponse(message request, address server, std::optional<double> seconds = {})
       : request_(std::move(request)), server_(server), seconds_(seconds) {}
   void on(const Start&);

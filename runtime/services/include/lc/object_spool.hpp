@@ -57,7 +57,6 @@ struct LeaveSpool {
 BOOST_DESCRIBE_STRUCT(LeaveSpool, (), (worker_address, role_name))
 
 struct ObjectSpool : stateless<ObjectSpool, Start, Stop, Returned, JoinSpool, LeaveSpool> {
-  static constexpr std::string_view thread_name = "object-spool";
   explicit ObjectSpool(worker_factory factory, spool_settings settings = {})
       : factory_(std::move(factory)), settings_(settings) {}
   explicit ObjectSpool(spool_settings settings) : settings_(settings) {}  // workers join later
