@@ -114,7 +114,9 @@ class departed_clients_of_a_spool : public testing::TestWithParam<int> {};
 TEST_P(departed_clients_of_a_spool, drops_their_queued_requests_and_serves_a_new_client_at_once) {
   // 0.2 s of work a request on 8 workers: a queue left behind would take many seconds to drain.
   auto server = start_server(GetParam(), {.environment = slow_texture(2000), .debug = false});
-  if (GetParam() == 8) ASSERT_TRUE(server->wait_descendants(8, 10s));
+  if (GetParam() == 8) {
+    ASSERT_TRUE(server->wait_descendants(8, 10s));
+  }
   attack(server.port, 3s, [] { return std::size_t{0}; }, 1);
   expect_a_2x2_within_1s(server.port);
 }
