@@ -133,12 +133,16 @@ bool channel::next_fresh(detail::envelope& out, std::optional<std::chrono::stead
       }
     }
     out = std::move(batch_[batch_next_++]);
-    if (host_ && (out.adopt || out.to.local_id() != self_address().local_id())) {
-      host_->deliver(out);  // for a machine this function runs
+    if (for_hosted(out)) {
+      host_->deliver(out);
       continue;
     }
     if (!dropped_as_abandoned(out, *this)) return true;
   }
+}
+
+bool channel::for_hosted(const detail::envelope& e) const {
+  return host_ && (e.adopt || e.to.local_id() != self_address().local_id());
 }
 
 detail::dispatcher* channel_access::host(channel& c) {
@@ -151,7 +155,7 @@ void channel_access::run_hosted(channel& c) {
   if (!c.host_) return;
   while (c.batch_next_ < c.batch_.size() && !c.host_->empty()) {
     auto& e = c.batch_[c.batch_next_++];
-    if (e.adopt || e.to.local_id() != c.self_address().local_id()) c.host_->deliver(e);
+    if (c.for_hosted(e)) c.host_->deliver(e);
   }
   c.batch_.clear();
   c.batch_next_ = 0;

@@ -142,27 +142,25 @@ std::string delta_to_text(time_delta delta) {
 time_delta delta_from_text(std::string_view text) {
   std::size_t pos = 0;
   bool negative = take(text, pos, '-');
-  std::vector<long long> parts;
+  std::vector<std::pair<long long, std::size_t>> parts;  // value, digits
   long long micros = 0;
   for (;;) {
-    long long value = 0;
     std::size_t start = pos;
-    while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
-    if (pos == start || pos - start > 18) cannot_recover("TimeDelta", text);
-    std::size_t at = start;
-    read_number(text, at, 1, 18, value);
-    parts.push_back(value);
+    long long value = 0;
+    if (!read_number(text, pos, 1, 18, value) || (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))))
+      cannot_recover("TimeDelta", text);
+    parts.emplace_back(value, pos - start);
     if (take(text, pos, ':')) continue;
     if (take(text, pos, '.') && !read_micros(text, pos, micros)) cannot_recover("TimeDelta", text);
     break;
   }
   if (pos != text.size() || parts.size() < 3 || parts.size() > 4) cannot_recover("TimeDelta", text);
-  long long days = parts.size() == 4 ? parts[0] : 0;
   auto hms = parts.end() - 3;
   for (auto it = hms; it != parts.end(); ++it)
-    if (*it > 99) cannot_recover("TimeDelta", text);  // one or two digits
+    if (it->first > 99) cannot_recover("TimeDelta", text);  // one or two digits
+  long long days = parts.size() == 4 ? parts[0].first : 0;
   if (days > 999'999'999) cannot_recover("TimeDelta", text);
-  long long total = ((days * 24 + hms[0]) * 60 + hms[1]) * 60 + hms[2];
+  long long total = ((days * 24 + hms[0].first) * 60 + hms[1].first) * 60 + hms[2].first;
   time_delta value = seconds(total) + microseconds(micros);
   return negative ? -value : value;
 }

@@ -88,6 +88,7 @@ class channel : public object {
   bool next(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline);
   bool next_fresh(detail::envelope& out, std::optional<std::chrono::steady_clock::time_point> deadline);
   void take_delivery(const detail::envelope& e);
+  bool for_hosted(const detail::envelope& e) const;  // for a machine this channel runs
   friend struct channel_access;
 
   std::shared_ptr<detail::mailbox> mailbox_;

@@ -73,11 +73,7 @@ std::optional<std::string> encode_setting_value(const T& value) {
   } else if constexpr (std::is_same_v<T, std::string>) {
     return value;
   } else if constexpr (text_coded<T>) {
-    try {
-      return portable_traits<T>::to_text(value);
-    } catch (const std::invalid_argument& e) {
-      throw codec_error("cannot encode (" + std::string(e.what()) + ")");
-    }
+    return text_of(value);
   } else if constexpr (std::is_enum_v<T>) {
     const char* name = boost::describe::enum_to_string(value, nullptr);
     if (name == nullptr) throw codec_error("cannot encode (undefined enum value)");
@@ -106,11 +102,9 @@ void decode_setting_value(T& field, const std::optional<std::string>& value) {
   if constexpr (std::is_same_v<bare, std::string>) {
     field = *value;
   } else if constexpr (text_coded<bare>) {  // --test-span=10s, as the reference writes it
-    try {
-      field = portable_traits<bare>::from_text(*value);
-    } catch (const std::invalid_argument& e) {
-      ctx.fail(e.what());
-    }
+    bare read{};
+    read_text(*value, read, ctx);
+    field = std::move(read);
   } else if constexpr (std::is_enum_v<bare>) {
     bare e{};
     if (!boost::describe::enum_from_string(value->c_str(), e)) {

@@ -41,11 +41,7 @@ void decode_form_text(std::string_view text, T& value, decode_context& ctx) {
   } else if constexpr (std::is_same_v<T, type_name_value>) {
     value.name = std::string(text);
   } else if constexpr (text_coded<T>) {
-    try {
-      value = portable_traits<T>::from_text(text);
-    } catch (const std::invalid_argument& e) {
-      ctx.fail(e.what());
-    }
+    read_text(text, value, ctx);
   } else if constexpr (std::is_enum_v<T>) {
     if (!boost::describe::enum_from_string(std::string(text).c_str(), value))
       ctx.fail("undefined enum \"" + std::string(enum_class_name<T>()) + "." + std::string(text) + "\"");

@@ -65,6 +65,26 @@ void decode_value(const boost::json::value& j, T& value, decode_context& ctx);
 
 namespace detail {
 
+// A value that travels as text, as its text; what its traits refuse is "cannot encode (reason)".
+template <text_coded T>
+std::string text_of(const T& value) {
+  try {
+    return portable_traits<T>::to_text(value);
+  } catch (const std::invalid_argument& e) {
+    throw codec_error("cannot encode (" + std::string(e.what()) + ")");
+  }
+}
+
+// Reads such a value from its text; what its traits refuse fails as the codec does.
+template <text_coded T>
+void read_text(std::string_view text, T& value, decode_context& ctx) {
+  try {
+    value = portable_traits<T>::from_text(text);
+  } catch (const std::invalid_argument& e) {
+    ctx.fail(e.what());
+  }
+}
+
 template <class T> struct is_optional : std::false_type {};
 template <class T> struct is_optional<std::optional<T>> : std::true_type {};
 template <class T> struct unwrap_optional { using type = T; };
@@ -202,13 +222,7 @@ void encode_value(const T& value, std::string& out, encode_context& ctx) {
   } else if constexpr (std::is_same_v<T, type_name_value>) {
     write_string(value.name, out);
   } else if constexpr (text_coded<T>) {
-    std::string text;
-    try {
-      text = portable_traits<T>::to_text(value);
-    } catch (const std::invalid_argument& e) {
-      throw codec_error("cannot encode (" + std::string(e.what()) + ")");
-    }
-    write_string(text, out);
+    write_string(text_of(value), out);
   } else if constexpr (std::is_same_v<T, address>) {
     if (ctx.write_address) return ctx.write_address(value, out);
     out += '[';
@@ -296,11 +310,7 @@ void decode_value(const boost::json::value& j, T& value, decode_context& ctx) {
     value.name.assign(j.get_string().data(), j.get_string().size());
   } else if constexpr (text_coded<T>) {
     if (!j.is_string()) fail_transform<T>(j, ctx);
-    try {
-      value = portable_traits<T>::from_text(std::string_view(j.get_string().data(), j.get_string().size()));
-    } catch (const std::invalid_argument& e) {
-      ctx.fail(e.what());
-    }
+    read_text(std::string_view(j.get_string().data(), j.get_string().size()), value, ctx);
   } else if constexpr (std::is_same_v<T, address>) {
     if (ctx.read_address) { value = ctx.read_address(j); return; }
     if (!j.is_array()) fail_transform<T>(j, ctx);
