@@ -157,7 +157,7 @@ time_delta delta_from_text(std::string_view text) {
   if (pos != text.size() || parts.size() < 3 || parts.size() > 4) cannot_recover("TimeDelta", text);
   auto hms = parts.end() - 3;
   for (auto it = hms; it != parts.end(); ++it)
-    if (it->first > 99) cannot_recover("TimeDelta", text);  // one or two digits
+    if (it->second > 2) cannot_recover("TimeDelta", text);  // one or two digits each
   long long days = parts.size() == 4 ? parts[0].first : 0;
   if (days > 999'999'999) cannot_recover("TimeDelta", text);
   long long total = ((days * 24 + hms[0].first) * 60 + hms[1].first) * 60 + hms[2].first;
