@@ -91,7 +91,8 @@ struct test_server {
   std::shared_ptr<held_requests> held = std::make_shared<held_requests>();
 
   explicit test_server(lc::http_server_options options = {}) {
-    auto types = std::make_shared<http_type_table>(make_type_table({lc::form_of<test_api::Xy>(), lc::form_of<Slow>(), lc::form_of<Throws>()}));
+    auto types = std::make_shared<http_routes>();
+    types->types = make_type_table({lc::form_of<test_api::Xy>(), lc::form_of<Slow>(), lc::form_of<Throws>()});
     auto events = std::make_shared<http_server_events>();
     events->request = [held = std::weak_ptr(held)](const std::shared_ptr<http_session>& s, lc::message m, std::uint32_t seq) {
       if (auto* xy = m.get<test_api::Xy>()) {

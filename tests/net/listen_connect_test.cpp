@@ -12,23 +12,9 @@
 
 #include "net_service.hpp"
 #include "lc/runtime.hpp"
+#include "next_message.hpp"
 #include "raw_client.hpp"
 #include "test_types.hpp"
-
-namespace {
-
-// Waits for a message of type T (others are skipped), with a deadline.
-template <class T>
-lc::message expect(lc::channel& self, double seconds = 30.0) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto m = self.input(1.0);
-    if (m && m->get<T>()) return *m;
-  }
-  return {};
-}
-
-}  // namespace
 
 TEST(listen_connect, an_http_request_reaches_the_listener_and_its_reply_the_client) {
   auto result = lc::run_main([](lc::channel& self) -> std::string {

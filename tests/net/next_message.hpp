@@ -20,3 +20,14 @@ std::optional<T> next(lc::channel& self, std::string& unexpected, double seconds
   return std::nullopt;
 }
 
+
+// The next message of type T within `seconds`, anything else skipped; empty at the deadline.
+template <class T>
+lc::message expect(lc::channel& self, double seconds = 30.0) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto m = self.input(1.0);
+    if (m && m->get<T>()) return *m;
+  }
+  return {};
+}

@@ -17,6 +17,8 @@
 #include "lc/object_spool.hpp"
 #include "lc/process_object.hpp"
 #include "lc/process_workers.hpp"
+#include "lc/re_form.hpp"
+#include "lc/resource_dispatch.hpp"
 #include "lc/runtime.hpp"
 #include "lc/time_values.hpp"
 #include "lc/timer.hpp"

@@ -73,7 +73,22 @@ message decode_json_body(const type_record& type, std::string_view body) {
   }
 }
 
-message map_or_throw(const http_type_table& types, const http_request_view& request) {
+std::optional<std::string> body_of(const http_request_view& request) {
+  if (request.body.empty()) return std::nullopt;
+  return std::string(request.body);
+}
+
+message as_http_request(const http_request_view& request) {
+  HttpRequest r;
+  r.method = std::string(request.method);
+  r.request_uri = std::string(request.target);
+  r.http = std::string(request.version);
+  if (request.header) r.header = *request.header;
+  r.body = body_of(request);
+  return r;
+}
+
+message map_or_throw(const http_type_table& types, const http_request_view& request, bool default_to_request = false) {
   auto target = request.target;
   auto question = target.find('?');
   auto path = target.substr(0, question);
@@ -82,7 +97,10 @@ message map_or_throw(const http_type_table& types, const http_request_view& requ
   auto name = url_unquote_plus(path.substr(slash + 1));
   if (name.empty()) throw request_error{404, "no message name in the request URI"};
   auto found = types.find(name);
-  if (found == types.end()) throw request_error{404, "no message named \"" + name + "\" is served here"};
+  if (found == types.end()) {
+    if (default_to_request) return as_http_request(request);
+    throw request_error{404, "no message named \"" + name + "\" is served here"};
+  }
   const http_form& form = found->second;
   const type_record& type = *form.type;
 
@@ -125,7 +143,7 @@ std::string http_date() {
 }
 
 std::string response_bytes(int status, std::string_view reason, const std::map<std::string, std::string>& extra,
-                           std::string_view body, bool keep_alive) {
+                           std::string_view body, bool keep_alive, std::string_view server) {
   std::string out;
   out.reserve(160 + body.size());
   out += "HTTP/1.1 ";
@@ -134,7 +152,9 @@ std::string response_bytes(int status, std::string_view reason, const std::map<s
   out += reason;
   out += "\r\nDate: ";
   out += http_date();
-  out += "\r\nServer: Layer-Cake-API-server/1.0\r\nContent-Length: ";
+  out += "\r\nServer: ";
+  out += server;
+  out += "\r\nContent-Length: ";
   out += std::to_string(body.size());
   out += "\r\n";
   for (const auto& [name, value] : extra) {
@@ -153,6 +173,46 @@ std::string response_bytes(int status, std::string_view reason, const std::map<s
 int status_of(const Faulted& f) {
   if (!f.error_code || *f.error_code < 100 || *f.error_code >= 600) return 500;
   return static_cast<int>(*f.error_code);
+}
+
+http_mapped map_typed(const http_type_table& types, const http_request_view& request, bool default_to_request) {
+  try {
+    message m = map_or_throw(types, request, default_to_request);
+    if (auto refused = refusal_of(m)) {
+      if (!refused->error_code) refused->error_code = 400;
+      return {status_of(*refused), message(std::move(*refused))};
+    }
+    return {200, std::move(m)};
+  } catch (const request_error& e) {
+    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
+    return {e.status, message(Faulted(std::move(condition), e.reason, e.status))};
+  } catch (const std::exception& e) {  // a type's own code threw (validate, a converter, bad_alloc)
+    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
+    return {500, message(Faulted(std::move(condition), e.what(), 500))};
+  }
+}
+
+http_mapped map_form(const compiled_form& form, const http_request_view& request) {
+  std::string reason = "request URI does not match form";
+  try {
+    if (auto entries = match_form(form, request.target)) {
+      FormRequest r;
+      r.method = std::string(request.method);
+      r.request = std::string(request.target);
+      r.form_entry = std::move(*entries);
+      r.http = std::string(request.version);
+      if (request.header) r.header = *request.header;
+      r.body = body_of(request);
+      return {200, message(std::move(r))};
+    }
+  } catch (const std::runtime_error&) {
+    reason = "request URI too costly to match";
+  }
+  HttpResponse refused;
+  refused.status_code = 400;
+  refused.reason_phrase = "Bad Request";
+  refused.body = "cannot recover request \"" + std::string(request.target) + "\" (" + reason + ")";
+  return {400, message(std::move(refused))};
 }
 
 }  // namespace
@@ -191,30 +251,25 @@ std::string url_unquote_plus(std::string_view text) {
   return out;
 }
 
+http_mapped map_request(const http_routes& routes, const http_request_view& request) {
+  if (routes.form) return map_form(*routes.form, request);
+  return map_typed(routes.types, request, routes.default_to_request);
+}
+
 http_mapped map_request(const http_type_table& types, const http_request_view& request) {
-  try {
-    message m = map_or_throw(types, request);
-    if (auto refused = refusal_of(m)) {
-      if (!refused->error_code) refused->error_code = 400;
-      return {status_of(*refused), message(std::move(*refused))};
-    }
-    return {200, std::move(m)};
-  } catch (const request_error& e) {
-    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
-    return {e.status, message(Faulted(std::move(condition), e.reason, e.status))};
-  } catch (const std::exception& e) {  // a type's own code threw (validate, a converter, bad_alloc)
-    std::string condition = "cannot recover request \"" + std::string(request.target) + "\"";
-    return {500, message(Faulted(std::move(condition), e.what(), 500))};
-  }
+  return map_typed(types, request, false);
 }
 
 std::string_view reason_for(int status) {
   switch (status) {
     case 200: return "OK";
+    case 201: return "Created";
     case 400: return "Bad Request";
     case 404: return "Not Found";
+    case 405: return "Not Allowed";
     case 408: return "Timeout";
     case 413: return "Too Large";
+    case 415: return "Unsupported";
     case 431: return "Header Too Large";
     case 500: return "Server Error";
     case 503: return "Unavailable";
@@ -227,29 +282,33 @@ std::string_view reason_for(int status) {
   return "Server Error";
 }
 
-std::string build_response(int status, std::string_view content_type, std::string_view body, bool keep_alive) {
+std::string build_response(int status, std::string_view content_type, std::string_view body, bool keep_alive,
+                           std::string_view server) {
   std::map<std::string, std::string> extra;
   if (!content_type.empty()) extra.emplace("Content-Type", std::string(content_type));
-  return response_bytes(status, reason_for(status), extra, body, keep_alive);
+  return response_bytes(status, reason_for(status), extra, body, keep_alive, server);
 }
 
-std::string response_for(const message& reply, bool keep_alive) {
+std::string response_for(const message& reply, bool keep_alive, std::string_view server) {
   try {
     if (const auto* r = reply.get<HttpResponse>()) {
       auto header = r->header;
       if (r->body && header.find("Content-Type") == header.end()) header.emplace("Content-Type", "plain/text");
-      return response_bytes(static_cast<int>(r->status_code), r->reason_phrase, header, r->body.value_or(""), keep_alive);
+      return response_bytes(static_cast<int>(r->status_code), r->reason_phrase, header, r->body.value_or(""), keep_alive,
+                            server);
     }
-    if (const auto* f = reply.get<Faulted>()) return build_response(status_of(*f), "application/json", encode_any(reply), keep_alive);
-    return build_response(200, "application/json", encode_any(reply), keep_alive);
+    if (const auto* f = reply.get<Faulted>())
+      return build_response(status_of(*f), "application/json", encode_any(reply), keep_alive, server);
+    return build_response(200, "application/json", encode_any(reply), keep_alive, server);
   } catch (const std::exception& e) {
-    return fault_response(500, "cannot encode reply \"" + reply.type_name() + "\"", e.what(), keep_alive);
+    return fault_response(500, "cannot encode reply \"" + reply.type_name() + "\"", e.what(), keep_alive, server);
   }
 }
 
-std::string fault_response(int status, std::string condition, std::string explanation, bool keep_alive) {
+std::string fault_response(int status, std::string condition, std::string explanation, bool keep_alive,
+                           std::string_view server) {
   message fault(Faulted(std::move(condition), std::move(explanation), status));
-  return build_response(status, "application/json", encode_any(fault), keep_alive);
+  return build_response(status, "application/json", encode_any(fault), keep_alive, server);
 }
 
 }  // namespace lc::detail

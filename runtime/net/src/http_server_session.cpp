@@ -52,12 +52,12 @@ std::string utc_now_text() {
   return text;
 }
 
-http_session::http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types,
+http_session::http_session(tcp::socket socket, std::shared_ptr<const http_routes> routes,
                            http_server_options options, std::shared_ptr<http_server_events> events,
                            std::shared_ptr<std::atomic<std::size_t>> live,
                            std::shared_ptr<std::atomic<std::size_t>> pending)
     : socket_(std::move(socket)),
-      types_(std::move(types)),
+      routes_(std::move(routes)),
       options_(options),
       events_(std::move(events)),
       // Bounds what an unparsed header, chunk header or trailer may hold: Beast limits only headers.
@@ -172,7 +172,7 @@ void http_session::on_read(boost::system::error_code ec) {
                        : status == 431 ? "request header over " + std::to_string(options_.header_limit) + " bytes"
                        : status == 413 ? "request body over " + std::to_string(options_.body_limit) + " bytes"
                                        : "malformed request (" + ec.message() + ")";
-    enqueue(fault_response(status, "cannot recover request", text, false), true);
+    enqueue(fault_response(status, "cannot recover request", text, false, routes_->server()), true);
     return;
   }
   auto& request = parser_->get();
@@ -182,14 +182,20 @@ void http_session::on_read(boost::system::error_code ec) {
   auto content_type = request.find(http::field::content_type);
   http_request_view view{std::string_view(request.method_string()), std::string_view(request.target()),
                          content_type == request.end() ? std::string_view{} : std::string_view(content_type->value()), request.body()};
-  auto mapped = map_request(*types_, view);
+  std::map<std::string, std::string> header;
+  if (routes_->needs_header()) {
+    for (const auto& field : request) header[std::string(field.name_string())] = std::string(field.value());
+    view.header = &header;
+    view.version = request.version() == 10 ? "HTTP/1.0" : "HTTP/1.1";
+  }
+  auto mapped = map_request(*routes_, view);
   if (!keep_alive) read_closed_ = true;
   if (mapped.status != 200) {
-    enqueue(response_for(mapped.value), !keep_alive);
+    enqueue(response_for(mapped.value, true, routes_->server()), !keep_alive);
   } else if (!hold(next_seq_)) {
     auto cap = std::to_string(options_.max_pending_requests);
     Overloaded refused("server overloaded", cap + " requests already waiting for replies (max_pending_requests)", 503);
-    enqueue(response_for(message(std::move(refused))), !keep_alive);
+    enqueue(response_for(message(std::move(refused)), true, routes_->server()), !keep_alive);
   } else {
     std::uint32_t seq = next_seq_;
     enqueue({}, !keep_alive);
@@ -265,7 +271,8 @@ void http_session::on_deadline() {
   for (auto& s : slots_)
     if (!s.bytes && s.deadline <= now)
       s.bytes = fault_response(504, "request timed out",
-                               "no reply within " + std::to_string(options_.request_deadline.count()) + " ms");
+                               "no reply within " + std::to_string(options_.request_deadline.count()) + " ms", true,
+                               routes_->server());
   auto expired = std::erase_if(held_, [&](const auto& h) { return h.second <= now; });
   if (expired > 0) {
     *pending_ -= expired;
@@ -343,10 +350,10 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   drain_if_done();
 }
 
-http_listener::http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types,
+http_listener::http_listener(net::io_context& context, std::shared_ptr<const http_routes> routes,
                              http_server_options options, std::shared_ptr<http_server_events> events)
     : acceptor_(std::make_shared<acceptor>(context)),
-      types_(std::move(types)),
+      routes_(std::move(routes)),
       options_(options),
       events_(std::move(events)) {}
 
@@ -357,7 +364,7 @@ void http_listener::start() {
 void http_listener::take(tcp::socket socket) {
   if (*live_ >= options_.max_connections) {
     auto refused = std::make_shared<std::pair<tcp::socket, std::string>>(
-        std::move(socket), fault_response(503, "server overloaded", "too many connections", false));
+        std::move(socket), fault_response(503, "server overloaded", "too many connections", false, routes_->server()));
     net::async_write(refused->first, net::buffer(refused->second), [refused](boost::system::error_code, std::size_t) {
       boost::system::error_code e;
       refused->first.shutdown(tcp::socket::shutdown_both, e);
@@ -365,7 +372,7 @@ void http_listener::take(tcp::socket socket) {
     return;
   }
   ++*live_;
-  std::make_shared<http_session>(std::move(socket), types_, options_, events_, live_, pending_)->start();
+  std::make_shared<http_session>(std::move(socket), routes_, options_, events_, live_, pending_)->start();
 }
 
 }  // namespace lc::detail

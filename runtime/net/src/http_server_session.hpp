@@ -42,7 +42,7 @@ struct http_server_events {
 
 class http_session : public std::enable_shared_from_this<http_session> {
  public:
-  http_session(tcp::socket socket, std::shared_ptr<const http_type_table> types, http_server_options options,
+  http_session(tcp::socket socket, std::shared_ptr<const http_routes> routes, http_server_options options,
                std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live,
                std::shared_ptr<std::atomic<std::size_t>> pending);
   void start();
@@ -83,7 +83,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void finish(EndOfTransport reason, std::string note);
 
   tcp::socket socket_;
-  std::shared_ptr<const http_type_table> types_;
+  std::shared_ptr<const http_routes> routes_;
   http_server_options options_;
   std::shared_ptr<http_server_events> events_;
   boost::beast::flat_buffer buffer_;
@@ -110,7 +110,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
 
 class http_listener : public std::enable_shared_from_this<http_listener> {
  public:
-  http_listener(net::io_context& context, std::shared_ptr<const http_type_table> types, http_server_options options,
+  http_listener(net::io_context& context, std::shared_ptr<const http_routes> routes, http_server_options options,
                 std::shared_ptr<http_server_events> events);
   HostPort open(const HostPort& where) { return acceptor_->open(where); }  // throws as acceptor::open
   void start();
@@ -121,7 +121,7 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
  private:
   void take(tcp::socket socket);
   std::shared_ptr<acceptor> acceptor_;
-  std::shared_ptr<const http_type_table> types_;
+  std::shared_ptr<const http_routes> routes_;
   http_server_options options_;
   std::shared_ptr<http_server_events> events_;
   std::shared_ptr<std::atomic<std::size_t>> live_ = std::make_shared<std::atomic<std::size_t>>(0);

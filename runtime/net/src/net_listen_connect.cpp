@@ -56,17 +56,23 @@ std::string start_listening(object& self, const HostPort& where, ListenForStream
 std::string listen(object& self, const HostPort& where, http_server_spec server) {
   ListenForStream request;
   for (const auto& f : server.forms) request.http_server.push_back(f.type->name);
+  request.uri_form = server.uri_form;
+  request.default_to_request = server.default_to_request;
   address owner = self.self_address();
   return start_listening(self, where, request, [&](ListenForStream& req) {
-    auto types = std::make_shared<http_type_table>(make_type_table(std::move(server.forms)));
+    auto routes = std::make_shared<http_routes>();
+    routes->types = make_type_table(std::move(server.forms));
+    if (server.uri_form) routes->form = std::make_shared<const compiled_form>(compile_form(*server.uri_form));
+    routes->default_to_request = server.default_to_request;
+    std::string_view server_name = routes->server();
     auto events = std::make_shared<http_server_events>();
-    auto listener = std::make_shared<http_listener>(network(), types, server.options, events);
+    auto listener = std::make_shared<http_listener>(network(), routes, server.options, events);
     HostPort bound = listener->open(where);
     Listening listening{req, bound, owner};
-    events->accepted = [owner, listening](const std::shared_ptr<http_session>& s) {
+    events->accepted = [owner, listening, server_name](const std::shared_ptr<http_session>& s) {
       std::weak_ptr<http_session> weak = s;
       address proxy = add_external(
-          [weak](message m, address to, address) {
+          [weak, server_name](message m, address to, address) {
             auto session = weak.lock();
             if (!session) return log_net(tag::warning, "reply \"" + m.type_name() + "\" to a closed HTTP connection dropped");
             if (to.size() == 1) {
@@ -74,7 +80,8 @@ std::string listen(object& self, const HostPort& where, http_server_spec server)
               return log_net(tag::warning, "\"" + m.type_name() + "\" sent to an HTTP connection, not to a request: dropped");
             }
             if (session->gone()) return session->answer(to[0], {});  // only frees the request's place
-            session->answer(to[0], response_for(m));  // encoded here, on the replying object's thread
+            // Encoded here, on the replying object's thread.
+            session->answer(to[0], response_for(m, true, server_name));
           },
           "http-connection", owner);
       s->proxy_id = proxy.local_id();

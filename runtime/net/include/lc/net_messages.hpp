@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lc/messages.hpp"
+#include "lc/re_form.hpp"
 
 namespace lc {
 
@@ -19,9 +20,10 @@ struct ListenForStream {
   HostPort requested_ipp;
   bool encrypted = false;
   std::vector<std::string> http_server;  // bare names of the message types served over HTTP
-  bool default_to_request = true;
+  std::optional<ReForm> uri_form;        // set: requests are FormRequests
+  bool default_to_request = false;       // unknown names reach the app as HttpRequest
 };
-BOOST_DESCRIBE_STRUCT(ListenForStream, (), (lid, requested_ipp, encrypted, http_server, default_to_request))
+BOOST_DESCRIBE_STRUCT(ListenForStream, (), (lid, requested_ipp, encrypted, http_server, uri_form, default_to_request))
 
 struct ConnectStream {
   HostPort requested_ipp;
@@ -121,6 +123,18 @@ struct HttpRequest {
 };
 BOOST_DESCRIBE_STRUCT(HttpRequest, (), (method, request_uri, http, header, body))
 
+// A request whose URI matched the listener's ReForm: what each field matched (null when an
+// optional part of the form was absent), and the rest of the request as it came.
+struct FormRequest {
+  std::string method = "POST";
+  std::string request;  // the request URI
+  std::map<std::string, std::optional<std::string>> form_entry;
+  std::string http = "HTTP/1.1";
+  std::map<std::string, std::string> header;
+  std::optional<std::string> body;
+};
+BOOST_DESCRIBE_STRUCT(FormRequest, (), (method, request, form_entry, http, header, body))
+
 struct HttpResponse {
   std::string http = "HTTP/1.1";
   std::int64_t status_code = 200;
@@ -148,3 +162,4 @@ LC_MESSAGE(lc::KeepAlive, "layer_cake.listen_connect.KeepAlive")
 LC_MESSAGE(lc::StillThere, "layer_cake.listen_connect.StillThere")
 LC_MESSAGE(lc::HttpRequest, "layer_cake.http.HttpRequest")
 LC_MESSAGE(lc::HttpResponse, "layer_cake.http.HttpResponse")
+LC_MESSAGE(lc::FormRequest, "layer_cake.http.FormRequest")
