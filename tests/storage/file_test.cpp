@@ -66,6 +66,16 @@ TEST(file, a_stored_value_is_recovered_and_a_second_store_replaces_it) {
   EXPECT_EQ(folder.names(), std::vector<std::string>{"customers.json"});
 }
 
+TEST(file, a_store_keeps_the_permissions_of_the_file_it_replaces) {
+  scratch_folder folder;
+  lc::File<int> file(folder.path() / "secret");
+  file.store(1);
+  fs::permissions(file.full_name(), fs::perms::owner_read | fs::perms::owner_write);
+  file.store(2);
+  EXPECT_EQ(fs::status(file.full_name()).permissions(), fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(file.recover(), 2);
+}
+
 TEST(file, a_missing_file_with_create_default_recovers_the_default_and_creates_nothing) {
   scratch_folder folder;
   lc::File<customers> file(folder.path() / "customers", {.create_default = true});

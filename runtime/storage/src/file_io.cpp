@@ -1,6 +1,7 @@
 #include "lc/file_io.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -86,7 +87,10 @@ void replace_file(const fs::path& name, std::string_view bytes) {
   auto [fd_or_error, temporary] = open_temporary(name);
   if (fd_or_error < 0) throw file_failure("store", name, reason(-fd_or_error));
   descriptor fd(fd_or_error);
-  int error = write_all(fd.get(), bytes);
+  int error = 0;
+  struct stat old {};
+  if (::stat(name.c_str(), &old) == 0 && ::fchmod(fd.get(), old.st_mode & 07777) != 0) error = errno;  // a private file stays private
+  if (error == 0) error = write_all(fd.get(), bytes);
   if (error == 0 && ::fsync(fd.get()) != 0) error = errno;
   if (int closed = fd.close(); error == 0) error = closed;
   if (error == 0 && ::rename(temporary.c_str(), name.c_str()) != 0) error = errno;

@@ -48,8 +48,9 @@ class Folder {
   // Every entry to "<key>.json"; matching files of keys not in `values` are erased.
   template <portable T>
   void store_all(const std::map<std::string, T>& values) const {
+    for (const auto& entry : values) entry_name(entry.first);
     auto before = matching();
-    for (const auto& [name, value] : values) file<T>(entry_name(name)).store(value);
+    for (const auto& [name, value] : values) file<T>(name).store(value);
     for (const auto& name : before)
       if (!values.contains(name)) erase(name);
   }
