@@ -66,6 +66,16 @@ TEST(file, a_stored_value_is_recovered_and_a_second_store_replaces_it) {
   EXPECT_EQ(folder.names(), std::vector<std::string>{"customers.json"});
 }
 
+TEST(file, a_float_table_round_trips_through_the_indented_file) {
+  scratch_folder folder;
+  using table = std::vector<std::vector<double>>;
+  lc::File<table> file(folder.path() / "table");
+  const table t = {{0.1, 1e16, -2.5}, {}, {1e-05, 0.7121297344671714}};
+  file.store(t);
+  EXPECT_EQ(file.recover(), t);
+  EXPECT_EQ(read_bytes(file.full_name()).rfind("{\n    \"value\": [\n        [\n            0.1,\n", 0), 0u);
+}
+
 TEST(file, a_store_keeps_the_permissions_of_the_file_it_replaces) {
   scratch_folder folder;
   lc::File<int> file(folder.path() / "secret");
