@@ -44,10 +44,14 @@ TEST(crash, a_store_killed_at_any_instant_leaves_the_old_or_the_new_value_and_te
   auto file = folder.file<text_list>("crash");
   const auto a = value_of("alpha", 30000);
   const auto b = value_of("beta", 20000);
+  // Kills land anywhere in the first two rounds of the child's loop, however fast it runs here.
+  auto started = steady_clock::now();
+  file.store(b);
   file.store(a);
+  auto round = duration_cast<microseconds>(steady_clock::now() - started);
 
   std::mt19937 random(std::random_device{}());
-  std::uniform_int_distribution<int> delay_us(0, 20000);
+  std::uniform_int_distribution<std::int64_t> delay_us(0, 2 * round.count() + 1000);
   const auto deadline = steady_clock::now() + seconds(60);
   int kills = 0, saw_a = 0, saw_b = 0;
   for (; kills < 200 && steady_clock::now() < deadline; ++kills) {
