@@ -61,3 +61,32 @@ TEST(pretty_json, scalars_and_empty_containers_pass_through) {
   EXPECT_EQ(pretty_json("42", 4), "42");
   EXPECT_EQ(pretty_json("\"text\"", 4), "\"text\"");
 }
+
+// Expected: json.dumps(json.loads(text), sort_keys=True, ...) of the same text; astral keys sort
+// after \uffff (code points, not UTF-16 units) and an escaped quote as the quote it stands for.
+TEST(pretty_json, sorted_keys_order_members_by_code_point_as_python_sorts_str) {
+  constexpr const char* unsorted =
+      R"({"z":1,"\u00e9":[{"b":1e+16,"a":0.1}],"\uffff":2,"\ud834\udd1e":3,"a\"b":4,"a#":5,"":{}})";
+  using lc::detail::key_order;
+  EXPECT_EQ(pretty_json(unsorted, -1, key_order::sorted),
+            R"({"": {}, "a\"b": 4, "a#": 5, "z": 1, "\u00e9": [{"a": 0.1, "b": 1e+16}], "\uffff": 2, "\ud834\udd1e": 3})");
+  EXPECT_EQ(pretty_json(unsorted, 4, key_order::sorted), R"({
+    "": {},
+    "a\"b": 4,
+    "a#": 5,
+    "z": 1,
+    "\u00e9": [
+        {
+            "a": 0.1,
+            "b": 1e+16
+        }
+    ],
+    "\uffff": 2,
+    "\ud834\udd1e": 3
+})");
+}
+
+TEST(pretty_json, sorted_keys_ends_on_malformed_text) {
+  for (const char* bad : {"{", "[1,", R"({"a":})", R"({"a" 1 "b":2})", "]]", R"({"a":[1:2}]})", R"(")"})
+    EXPECT_NO_THROW(pretty_json(bad, 4, lc::detail::key_order::sorted)) << bad;
+}

@@ -42,7 +42,23 @@ struct fault_settings {
 };
 BOOST_DESCRIBE_STRUCT(fault_settings, (), (exit_status, explanation))
 
+// entry_home reports the home folders it was given, and with store_label stores "label" in the
+// model folder and "scratch" in the tmp folder.
+struct home_settings {
+  bool store_label = false;
+};
+BOOST_DESCRIBE_STRUCT(home_settings, (), (store_label))
+
+struct home_report {
+  std::string model;
+  std::optional<std::string> resource;
+  std::string tmp;
+  std::int64_t tmp_files_at_start = -1;
+};
+BOOST_DESCRIBE_STRUCT(home_report, (), (model, resource, tmp, tmp_files_at_start))
+
 }  // namespace test_entry
 
 LC_MESSAGE(test_entry::speed, "test_entry.speed")
 LC_MESSAGE(test_entry::echo_settings, "test_entry.echo_settings")
+LC_MESSAGE(test_entry::home_report, "test_entry.home_report")

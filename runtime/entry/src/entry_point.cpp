@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "entry_output.hpp"
+#include "home_paths.hpp"
 #include "memory_policy.hpp"
 #include "lc/log.hpp"
 
@@ -58,6 +59,7 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
                                named(args, {"--child-process", "--child_process", "-cp"}), program,
                                std::cout, std::cerr);
   }
+  record_home_paths(flags);
   if (flags.help) {
     print_help(program, schema, defaults, std::cout);
     return 0;
@@ -79,6 +81,7 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
     result = Faulted("object faulted", "unhandled exception (" + std::string(e.what()) + ")");
   }
   int code = print_result(result, flags, program, std::cout, std::cerr);
+  remove_tmp_folder();
   if (threads_abandoned()) {  // a thread is still busy: leave without joining it
     std::cout.flush();
     std::cerr.flush();

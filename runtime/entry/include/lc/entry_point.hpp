@@ -11,7 +11,8 @@
 // A machine is run with lc::run<M>(argc, argv); it is built from `const M::settings_type&` when M
 // declares one. Exit codes: 0 on success, a Faulted's exit_status (else 71) modulo 256, 2 for bad
 // arguments. Standard flags acted on: --help, --dump-types, --debug-level, --full-output,
-// --child-process, --output-file, --parent-pid; the rest are accepted and kept (process_flags()).
+// --child-process, --output-file, --parent-pid, --model-path and --resource-path (home_folders.hpp);
+// the rest are accepted and kept (process_flags()).
 #include <functional>
 
 #include "lc/runtime.hpp"
