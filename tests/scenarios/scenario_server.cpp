@@ -255,13 +255,17 @@ line_test main_object_received(pid_t pid, const std::string& type) {
 }
 
 listening_server start_server(int scenario, const launch_options& options) {
+  return start_executable(server_name(scenario), options);
+}
+
+listening_server start_executable(const std::string& executable, const launch_options& options) {
   std::string last_output;
   for (int attempt = 0; attempt < 5; ++attempt) {
     unsigned short port = free_port();
     std::vector<std::string> arguments{address_argument(port)};
     if (options.debug) arguments.push_back("--debug-level=OBJECT");
     arguments.insert(arguments.end(), options.arguments.begin(), options.arguments.end());
-    auto server = std::make_unique<scenario_server>(binary_path(server_name(scenario)), arguments, options.environment);
+    auto server = std::make_unique<scenario_server>(binary_path(executable), arguments, options.environment);
     bool ready = false;
     if (options.debug) {
       ready = server->wait_for_line(main_object_received(server->pid(), "Listening"), 10s);
@@ -279,7 +283,7 @@ listening_server start_server(int scenario, const launch_options& options) {
     if (status && last_output.find("Address already in use") != std::string::npos) continue;
     break;
   }
-  throw std::runtime_error(server_name(scenario) + " did not start listening; stderr:\n" + last_output);
+  throw std::runtime_error(executable + " did not start listening; stderr:\n" + last_output);
 }
 
 }  // namespace scenario_test

@@ -102,6 +102,7 @@ struct listening_server {
 };
 
 listening_server start_server(int scenario, const launch_options& options = {});
+listening_server start_executable(const std::string& executable, const launch_options& options = {});
 
 bool accepts_connections(unsigned short port);
 
