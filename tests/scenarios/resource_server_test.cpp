@@ -292,3 +292,40 @@ TEST(resource_server, many_clients_at_once_never_see_a_torn_or_lost_update) {
   EXPECT_EQ(customers(file), customers(table));
   EXPECT_EQ(customers(file).size(), table.size());
 }
+
+// The README's curl transcript (between the rest-transcript markers), run against a fresh server:
+// every command prints exactly what the README shows.
+TEST(resource_server, the_readme_curl_transcript_reproduces_exactly) {
+  std::string readme = read_file(LC_README);
+  auto begin = readme.find("<!-- rest-transcript -->");
+  auto end = readme.find("<!-- /rest-transcript -->");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  std::stringstream block(readme.substr(begin, end - begin));
+  model_dir dir;
+  auto server = start_resource_server(dir);
+  std::string line, expected, got;
+  auto run = [&](const std::string& command) {
+    std::string port_command = command;
+    for (auto at = port_command.find(":5050"); at != std::string::npos; at = port_command.find(":5050"))
+      port_command.replace(at, 5, ":" + std::to_string(server.port));
+    FILE* p = ::popen(port_command.c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    char chunk[4096];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, p)) > 0;) got.append(chunk, n);
+    ::pclose(p);
+  };
+  int commands = 0;
+  while (std::getline(block, line)) {
+    if (line.starts_with("$ ")) {
+      got += line + "\n";
+      run(line.substr(2));
+      expected += line + "\n";
+      ++commands;
+    } else if (!line.starts_with("```") && !line.starts_with("<!--")) {
+      expected += line + "\n";
+    }
+  }
+  EXPECT_GE(commands, 10);
+  EXPECT_EQ(got, expected);
+}
