@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+
 #include "http_mapping.hpp"
 
 namespace lc {
@@ -19,25 +22,12 @@ std::string bare_name(const std::string& name) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
-std::string_view method_name(HttpMethod method) {
-  switch (method) {
-    case HttpMethod::CONNECT: return "CONNECT";
-    case HttpMethod::DELETE: return "DELETE";
-    case HttpMethod::GET: return "GET";
-    case HttpMethod::HEAD: return "HEAD";
-    case HttpMethod::OPTIONS: return "OPTIONS";
-    case HttpMethod::PATCH: return "PATCH";
-    case HttpMethod::POST: return "POST";
-    case HttpMethod::PUT: return "PUT";
-    case HttpMethod::TRACE: return "TRACE";
-  }
-  return "?";
-}
+std::string_view method_name(HttpMethod method) { return boost::describe::enum_to_string(method, "?"); }
 
 std::optional<HttpMethod> method_of(std::string_view text) {
-  for (int m = static_cast<int>(HttpMethod::CONNECT); m <= static_cast<int>(HttpMethod::TRACE); ++m)
-    if (method_name(static_cast<HttpMethod>(m)) == text) return static_cast<HttpMethod>(m);
-  return std::nullopt;
+  HttpMethod method{};
+  if (!boost::describe::enum_from_string(std::string(text).c_str(), method)) return std::nullopt;
+  return method;
 }
 
 HttpResponse text_response(int status, std::string text) {
