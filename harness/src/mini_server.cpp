@@ -37,7 +37,7 @@ bool parse_xy(std::string_view target, int& x, int& y) {
 
 class session : public std::enable_shared_from_this<session> {
 public:
-  session(tcp::socket socket, const xy_handler& handler) : stream_(std::move(socket)), handler_(handler) {}
+  session(tcp::socket socket, const request_handler& handler) : stream_(std::move(socket)), handler_(handler) {}
 
   void read() {
     request_ = {};
@@ -50,12 +50,8 @@ public:
 
 private:
   void handle() {
-    int x = 0, y = 0;
-    if (request_.method() != http::verb::get || !parse_xy(request_.target(), x, y))
-      return respond(http::status::bad_request, R"({"value":["Faulted",{"condition":"bad request"}]})");
-    handler_(x, y, [self = shared_from_this()](http::status status, std::string body) {
-      self->respond(status, std::move(body));
-    });
+    handler_(request_.method(), request_.target(), request_.body(),
+             [self = shared_from_this()](http::status status, std::string body) { self->respond(status, std::move(body)); });
   }
 
   void respond(http::status status, std::string body) {
@@ -76,13 +72,13 @@ private:
   }
 
   beast::tcp_stream stream_;
-  const xy_handler& handler_;
+  const request_handler& handler_;
   beast::flat_buffer buffer_;
-  http::request<http::empty_body> request_;
+  http::request<http::string_body> request_;
   http::response<http::string_body> response_;
 };
 
-void accept(tcp::acceptor& acceptor, const xy_handler& handler) {
+void accept(tcp::acceptor& acceptor, const request_handler& handler) {
   acceptor.async_accept([&acceptor, &handler](beast::error_code ec, tcp::socket socket) {
     if (ec) return;
     socket.set_option(tcp::no_delay(true));
@@ -108,6 +104,19 @@ server_address parse_server_address(int argc, char** argv) {
 
 int run_mini_server(const mini_server_options& options, const server_address& address, net::io_context& io,
                     xy_handler handler) {
+  return run_mini_server(options, address, io,
+                         [handler = std::move(handler)](http::verb method, std::string_view target, const std::string&,
+                                                        reply_fn reply) {
+                           int x = 0, y = 0;
+                           if (method != http::verb::get || !parse_xy(target, x, y))
+                             return reply(http::status::bad_request,
+                                          R"({"value":["Faulted",{"condition":"bad request"}]})");
+                           handler(x, y, std::move(reply));
+                         });
+}
+
+int run_mini_server(const mini_server_options& options, const server_address& address, net::io_context& io,
+                    request_handler handler) {
   // Signals are taken before the port opens: whoever sees it listening may signal at once.
   net::signal_set signals(io, SIGINT, SIGTERM);
   tcp::acceptor acceptor(io);
