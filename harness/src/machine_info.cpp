@@ -2,6 +2,8 @@
 
 #include <sys/utsname.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <thread>
 
@@ -25,6 +27,18 @@ machine_info describe_machine() {
   }
   std::ifstream("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor") >> m.governor;
   return m;
+}
+
+double load_average() {
+  double l[1] = {0.0};
+  return getloadavg(l, 1) == 1 ? l[0] : 0.0;
+}
+
+std::string now_text() {
+  const auto t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
+  return buf;
 }
 
 }  // namespace lc::harness

@@ -6,12 +6,21 @@ namespace lc::harness {
 
 namespace json = boost::json;
 
-namespace {
-
 json::object summary_json(const sample_summary& s) {
   return {{"n", s.n}, {"median", s.median}, {"min", s.min}, {"max", s.max},
           {"ci_low", s.ci_low}, {"ci_high", s.ci_high}, {"ci_coverage", s.coverage}};
 }
+
+json::object machine_json(const machine_info& m) {
+  return {{"cpu_model", m.cpu_model}, {"cores", m.cores}, {"kernel", m.kernel}, {"hostname", m.hostname},
+          {"governor", m.governor}};
+}
+
+json::object harness_json(const build_info& b) {
+  return {{"commit", b.commit}, {"build_type", b.build_type}, {"compiler", b.compiler}};
+}
+
+namespace {
 
 json::object row_json(const load_summary& r) {
   json::array thresholds, changes;
@@ -62,10 +71,9 @@ std::string to_json(const suite_report& r) {
   root["label"] = r.label;
   root["started"] = r.started;
   root["passed"] = r.passed();
-  root["harness"] = {{"commit", r.build.commit}, {"build_type", r.build.build_type}, {"compiler", r.build.compiler}};
+  root["harness"] = harness_json(r.build);
   root["server"] = {{"ours", r.servers_ours}, {"commit", r.servers_ours ? r.build.commit : ""}, {"label", r.label}};
-  root["machine"] = {{"cpu_model", r.machine.cpu_model}, {"cores", r.machine.cores}, {"kernel", r.machine.kernel},
-                     {"hostname", r.machine.hostname}, {"governor", r.machine.governor}};
+  root["machine"] = machine_json(r.machine);
   root["load_average"] = {{"before", r.load_average_before}, {"after", r.load_average_after}};
   root["repetitions"] = r.repetitions;
   root["seed"] = r.seed;

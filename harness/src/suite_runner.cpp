@@ -65,13 +65,6 @@ std::string self_dir() {
   return ec ? std::string(".") : p.parent_path().string();
 }
 
-std::string now_text() {
-  const auto t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
-  return buf;
-}
-
 std::string replace_all(std::string text, std::string_view key, const std::string& value) {
   for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
     text.replace(at, key.size(), value);
@@ -364,11 +357,6 @@ private:
   std::map<int, std::unique_ptr<server_process>> servers_;
   std::set<int> unlaunchable_;
 };
-
-double load_average() {
-  double l[1] = {0.0};
-  return getloadavg(l, 1) == 1 ? l[0] : 0.0;
-}
 
 }  // namespace
 

@@ -12,5 +12,7 @@ struct machine_info {
 };
 
 machine_info describe_machine();
+double load_average();   // 1-minute
+std::string now_text();  // local time, ISO 8601
 
 }  // namespace lc::harness

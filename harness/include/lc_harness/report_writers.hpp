@@ -1,6 +1,8 @@
 #pragma once
 #include "lc_harness/suite_report.hpp"
 
+#include <boost/json/object.hpp>
+
 #include <ostream>
 #include <string>
 
@@ -19,6 +21,11 @@ std::string to_timeline_csv(const load_row& run);
 
 // "S1-c8-s8-rep2", "S1-c8-sr100-open60pct-rep1": one run's files, unique within a report.
 std::string run_file_stem(const load_row& run);
+
+// Pieces of every JSON report.
+boost::json::object summary_json(const sample_summary& s);
+boost::json::object machine_json(const machine_info& m);
+boost::json::object harness_json(const build_info& b);
 
 // Writes the whole text or throws std::runtime_error naming the path and the reason.
 void write_text_file(const std::string& path, const std::string& text, bool append = false);
