@@ -77,4 +77,33 @@ ceiling_result measure_spawn(const std::string& executable, int parallel, std::c
   return r;
 }
 
+ceiling_result measure_store_rename(std::size_t bytes, std::chrono::milliseconds duration) {
+  ceiling_result r{"write+fsync+rename+fsync dir", 0.0, false, ""};
+  char folder_template[] = "/tmp/lc-store-ceiling-XXXXXX";
+  const char* folder = mkdtemp(folder_template);
+  if (!folder) return r.note = "mkdtemp failed", r;
+  const std::string temp = std::string(folder) + "/customers.json.tmp", target = std::string(folder) + "/customers.json";
+  const std::string text(bytes, 'x');
+  const int dir = ::open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const auto start = clock_type::now();
+  std::uint64_t done = 0;
+  while (clock_type::now() < start + duration) {
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    if (fd >= 0) ok = ::close(fd) == 0 && ok;
+    ok = ok && ::rename(temp.c_str(), target.c_str()) == 0 && ::fsync(dir) == 0;
+    if (!ok) {
+      r.note = "a write, fsync or rename failed";
+      break;
+    }
+    ++done;
+  }
+  const double s = std::chrono::duration<double>(clock_type::now() - start).count();
+  ::close(dir);
+  std::filesystem::remove_all(folder);
+  r.per_second = done / s;
+  r.available = done > 0;
+  return r;
+}
+
 }  // namespace lc::harness

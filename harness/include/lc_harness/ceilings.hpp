@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace lc::harness {
@@ -14,5 +15,9 @@ struct ceiling_result {
 ceiling_result measure_create_join(std::chrono::milliseconds duration);
 // posix_spawn + wait of `executable --x=8 --y=8 --child-process --full-output`, `parallel` at a time.
 ceiling_result measure_spawn(const std::string& executable, int parallel, std::chrono::milliseconds duration);
+
+// The REST server's write ceiling: `bytes` written to a temporary file of a fresh folder, fsync,
+// renamed over the target, fsync of the folder, repeated for the duration.
+ceiling_result measure_store_rename(std::size_t bytes, std::chrono::milliseconds duration);
 
 }  // namespace lc::harness
