@@ -1,6 +1,7 @@
 #include "lc_harness/baseline.hpp"
 
 #include "lc_harness/mann_whitney.hpp"
+#include "lc_harness/report_writers.hpp"
 
 #include <boost/json.hpp>
 
@@ -110,13 +111,11 @@ fail_bounds parse_fail_on(const std::string& text) {
 }
 
 void compare_with_baseline(suite_report& report, const std::string& path, const fail_bounds& bounds) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read baseline " + path);
-  std::stringstream text;
-  text << in.rdbuf();
+  const auto text = read_text_file(path);
+  if (!text) throw std::runtime_error("cannot read baseline " + path);
   json::object root;
   try {
-    root = json::parse(text.str()).as_object();
+    root = json::parse(*text).as_object();
     if (!root.contains("loads")) throw std::runtime_error("no \"loads\"");
   } catch (const std::exception& e) {
     throw std::runtime_error("baseline " + path + " is not an lc-harness JSON report: " + e.what());

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -122,6 +123,14 @@ std::string to_csv(const suite_report& r) {
     t.add({{"record", "check"}, {"scenario", str(c.scenario)}, {"name", csv_field(c.check)},
            {"verdict", c.passed ? "PASS" : "FAIL"}, {"seconds", str(c.seconds)}, {"detail", csv_field(c.detail)}});
   return t.text();
+}
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return std::nullopt;
+  return text.str();
 }
 
 void write_text_file(const std::string& path, const std::string& text, bool append) {

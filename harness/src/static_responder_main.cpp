@@ -1,23 +1,20 @@
 // Ceiling for scenarios 1, 3 and 4: the same bytes from a precomputed table, nothing else.
 // --body-file=F: the read ceiling of the REST server, the bytes of F as the reply to every GET.
 #include "lc_harness/mini_server.hpp"
+#include "lc_harness/report_writers.hpp"
 #include "lc_harness/xy_body.hpp"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 using namespace lc::harness;
 
 namespace {
 
 int serve_fixed_body(const std::string& path, int argc, char** argv, net::io_context& io) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) return 2;
+  const auto body_text = read_text_file(path);
+  if (!body_text) return 2;
   return run_mini_server({"lc-static-responder"}, parse_server_address(argc, argv), io,
-                         [body = text.str()](http::verb method, std::string_view, const std::string&, reply_fn reply) {
+                         [body = *body_text](http::verb method, std::string_view, const std::string&, reply_fn reply) {
                            if (method != http::verb::get) return reply(http::status::method_not_allowed, "");
                            reply(http::status::ok, body);
                          });

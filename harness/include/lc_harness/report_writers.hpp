@@ -3,6 +3,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -26,6 +27,9 @@ std::string run_file_stem(const load_row& run);
 boost::json::object summary_json(const sample_summary& s);
 boost::json::object machine_json(const machine_info& m);
 boost::json::object harness_json(const build_info& b);
+
+// The whole file, or nothing if it cannot be read.
+std::optional<std::string> read_text_file(const std::string& path);
 
 // Writes the whole text or throws std::runtime_error naming the path and the reason.
 void write_text_file(const std::string& path, const std::string& text, bool append = false);
