@@ -3,6 +3,7 @@
 #include "lc_harness/load_generator.hpp"
 #include "lc_harness/progress_line.hpp"
 #include "lc_harness/report_writers.hpp"
+#include "lc_harness/resource_runner.hpp"
 #include "lc_harness/server_process.hpp"
 #include "lc_harness/suite_runner.hpp"
 #include "lc_harness/threshold.hpp"
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -50,6 +53,58 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   throw std::invalid_argument("bad duration '" + text + "' (use 500ms, 10s or 1m)");
 }
 
+// "90/10,50/50": the read share of each mix.
+std::vector<int> parse_mixes(const std::string& text) {
+  std::vector<int> out;
+  for (const auto& item : split(text)) {
+    const auto slash = item.find('/');
+    const int reads = std::stoi(item.substr(0, slash));
+    if (slash == std::string::npos || reads < 0 || reads > 100 || reads + std::stoi(item.substr(slash + 1)) != 100)
+      throw std::invalid_argument("--resource-mix takes reads/writes shares adding to 100, e.g. 90/10,50/50");
+    out.push_back(reads);
+  }
+  return out;
+}
+
+int run_resource_mode(resource_options r, const suite_options& o, const std::string& output,
+                      const std::string& json_file, const progress_fn& progress, bool live) {
+  r.server_executable = (std::filesystem::path(o.bin_dir) / "test_server_resource").string();
+  r.responder_executable = (std::filesystem::path(o.bin_dir) / "lc-static-responder").string();
+  r.connections = o.connections;
+  r.duration = o.duration;
+  r.timeout = o.timeout;
+  r.repetitions = o.repetitions;
+  r.seed = o.seed;
+  r.ceilings = o.run_ceilings;
+  r.teardown = o.run_teardown;
+  auto report = run_resource(r, progress);
+  if (live) std::cout << "\r\033[K";
+  report.options = {{"connections", boost::json::value_from(r.connections)},
+                    {"read_percents", boost::json::value_from(r.read_percents)},
+                    {"duration_ms", r.duration.count()},
+                    {"timeout_ms", r.timeout.count()},
+                    {"repetitions", r.repetitions},
+                    {"seed", r.seed},
+                    {"ceilings", r.ceilings},
+                    {"teardown", r.teardown},
+                    {"server", r.server_cmd.empty() ? r.server_executable : r.server_cmd}};
+  write_resource_console(report, std::cout);
+  try {
+    const auto t = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", std::localtime(&t));
+    std::filesystem::create_directories(output);
+    const auto path = (std::filesystem::path(output) / (std::string(stamp) + "-resource.json")).string();
+    write_text_file(path, resource_to_json(report));
+    if (!json_file.empty()) write_text_file(json_file, resource_to_json(report));
+    std::cout << "results: " << path << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "lc-harness: " << e.what() << "\n";
+    return 1;
+  }
+  return report.passed() ? 0 : 1;
+}
+
 // SIGINT/SIGTERM on the harness: kill every server tree, then leave.
 void watch_signals(sigset_t set) {
   std::thread([set] {
@@ -78,6 +133,7 @@ int main(int argc, char** argv) {
       "lc-harness: runs scenario servers as black boxes and checks throughput, latency, replies and teardown.\n"
       "Usage: lc-harness --suite ci | --suite full | --scenarios 1,4,8 [options]\nOptions");
   std::string suite, scenarios, connections, sizes, duration, warmup, timeout, output, server_cmd;
+  std::string resource_mix = "90/10,50/50";
   std::string rate, rate_sweep, baseline, fail_on, junit, markdown, json_file, csv_file, html_file;
   std::vector<std::string> threshold_specs;
   suite_options o;
@@ -131,7 +187,13 @@ int main(int argc, char** argv) {
       ("server-cmd", po::value(&server_cmd), "run this shell command instead of the built server; {host} {port} "
                                              "{address} become quoted single words, {scenario} the number, e.g. "
                                              "'python3 test_server_{scenario}.py --server-address={address}'")
-      ("label", po::value(&o.label), "name of the implementation in the report");
+      ("label", po::value(&o.label), "name of the implementation in the report")
+      ("resource", "load test_server_resource instead of the scenarios: keep-alive connections with a per-connection "
+                   "model that validates every reply, write and read ceilings after each run, SIGINT under writes "
+                   "(takes --connections, --duration, --timeout, --repetitions, --seed, --no-ceilings, "
+                   "--no-teardown, --server-cmd, --json, --output)")
+      ("resource-mix", po::value(&resource_mix)->default_value(resource_mix),
+       "with --resource: reads/writes shares of the runs, comma list");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -152,10 +214,8 @@ int main(int argc, char** argv) {
     if (!fail_on.empty()) bounds = parse_fail_on(fail_on);
     if (!fail_on.empty() && baseline.empty()) throw std::invalid_argument("--fail-on needs --baseline");
     if (!baseline.empty()) {
-      std::ifstream in(baseline);
-      std::stringstream text;
-      text << in.rdbuf();
-      if (!in || !boost::json::parse(text.str()).is_object())
+      const auto text = read_text_file(baseline);
+      if (!text || !boost::json::parse(*text).is_object())
         throw std::invalid_argument("--baseline " + baseline + " is not a readable JSON report");
     }
     const auto chosen = o;
@@ -201,7 +261,7 @@ int main(int argc, char** argv) {
     if (vm.count("no-fault")) o.run_fault = false;
     if (vm.count("no-ceilings")) o.run_ceilings = false;
     o.server_cmd = server_cmd;
-    if (!server_cmd.empty() && o.scenarios.empty())
+    if (!server_cmd.empty() && o.scenarios.empty() && !vm.count("resource"))
       throw std::invalid_argument("--server-cmd needs --scenarios to say which scenario it implements");
   } catch (const std::exception& e) {
     std::cerr << "lc-harness: " << e.what() << "\n";
@@ -219,6 +279,17 @@ int main(int argc, char** argv) {
     if (tty) std::cout << "\r\033[K" << line << std::flush;
     else std::cout << line << std::endl;
   };
+  if (vm.count("resource")) {
+    resource_options r;
+    r.server_cmd = server_cmd;
+    try {
+      r.read_percents = parse_mixes(resource_mix);
+    } catch (const std::exception& e) {
+      std::cerr << "lc-harness: " << e.what() << "\n";
+      return 2;
+    }
+    return run_resource_mode(r, o, output, json_file, progress, tty && !quiet);
+  }
   auto report = run_suite(o, progress);
   if (tty && !quiet) std::cout << "\r\033[K";
   auto list = [](const std::vector<int>& v) {
