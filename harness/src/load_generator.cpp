@@ -288,13 +288,13 @@ private:
   clock_type::time_point sent_at_;
 };
 
+}  // namespace
+
 double process_cpu_seconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
-
-}  // namespace
 
 std::uint64_t raise_file_limit() {
   rlimit lim{};

@@ -1,5 +1,6 @@
 #include "lc_harness/resource_load.hpp"
 
+#include "lc_harness/load_generator.hpp"
 #include "lc_harness/response_reader.hpp"
 
 #include <boost/asio/connect.hpp>
@@ -297,6 +298,8 @@ private:
 }  // namespace
 
 resource_result run_resource_load(const resource_load_options& options) {
+  const double cpu_before = process_cpu_seconds();
+  const auto began = clock_type::now();
   std::vector<std::unique_ptr<connection>> connections;
   for (int i = 0; i < options.connections; ++i) connections.push_back(std::make_unique<connection>(options, i));
   std::latch ready(options.connections);
@@ -307,6 +310,8 @@ resource_result run_resource_load(const resource_load_options& options) {
   for (auto& t : threads) t.join();
   resource_result r;
   r.seconds = std::chrono::duration<double>(options.duration).count();
+  r.generator_cpu_share =
+      (process_cpu_seconds() - cpu_before) / std::chrono::duration<double>(clock_type::now() - began).count();
   for (const auto& c : connections) {
     r.reads += c->reads;
     r.writes += c->writes;

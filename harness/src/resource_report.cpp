@@ -1,10 +1,12 @@
 #include "lc_harness/resource_report.hpp"
 
+#include "lc_harness/load_summary.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -25,6 +27,10 @@ sample_summary over(const std::vector<const resource_run*>& runs, const std::fun
   return summarize(values);
 }
 
+std::string cores(double share) {
+  return fixed("%.2fc", share) + (share > generator_bound_cores ? "!" : "");
+}
+
 json::object run_json(const resource_run& r) {
   json::array errors;
   for (const auto& e : r.first_errors) errors.push_back(json::string(e));
@@ -32,7 +38,9 @@ json::object run_json(const resource_run& r) {
                  {"order", r.order}, {"reads", r.reads}, {"writes", r.writes}, {"errors", r.errors},
                  {"first_errors", std::move(errors)}, {"seconds", r.seconds},
                  {"reads_per_second", r.reads_per_second}, {"writes_per_second", r.writes_per_second},
-                 {"p50_us", r.p50_us}, {"p99_us", r.p99_us}, {"store_bytes", r.store_bytes},
+                 {"p50_us", r.p50_us}, {"p99_us", r.p99_us}, {"generator_cpu_share", r.generator_cpu_share},
+                 {"read_ceiling_generator_share", r.read_ceiling_generator_share},
+                 {"store_bytes", r.store_bytes},
                  {"read_body_bytes", r.read_body_bytes},
                  {"write_ceiling", {{"name", r.write_ceiling.name}, {"per_second", r.write_ceiling.per_second},
                                     {"note", r.write_ceiling.note}}},
@@ -70,6 +78,8 @@ std::vector<resource_row> summarize_resource_runs(const std::vector<resource_run
     row.read_ratio = over(cell, [](auto& r) { return r.read_ratio; });
     for (const auto* r : cell) {
       row.errors += r->errors;
+      row.generator_cpu_share = std::max(row.generator_cpu_share, r->generator_cpu_share);
+      row.read_ceiling_generator_share = std::max(row.read_ceiling_generator_share, r->read_ceiling_generator_share);
       row.teardowns += r->teardown.has_value();
       row.teardown_failures += r->teardown && !r->teardown->passed;
     }
@@ -85,24 +95,28 @@ void write_resource_console(const resource_report& r, std::ostream& out) {
       << fixed("%.2f", r.load_average_before) << " -> " << fixed("%.2f", r.load_average_after) << "\n"
       << "repetitions " << r.repetitions << ", seed " << r.seed << "\n\n";
   char line[640];
-  std::snprintf(line, sizeof line, "%-9s %5s %-20s %-20s %-18s %-18s %-18s %7s %-18s %-18s %-16s %-16s\n", "mix", "conns",
-                "req/s", "reads/s", "writes/s", "p50 ms", "p99 ms", "errors", "write ceil/s", "read ceil/s",
-                "write ratio", "read ratio");
+  std::snprintf(line, sizeof line, "%-9s %5s %-20s %-20s %-18s %-18s %-18s %7s %-18s %-18s %-16s %-16s %s\n", "mix",
+                "conns", "req/s", "reads/s", "writes/s", "p50 ms", "p99 ms", "errors", "write ceil/s", "read ceil/s",
+                "write ratio", "read ratio", "gen run/ceil");
   out << line;
   for (const auto& s : r.rows) {
-    std::snprintf(line, sizeof line, "%-9s %5d %-20s %-20s %-18s %-18s %-18s %7llu %-18s %-18s %-16s %-16s\n",
+    std::snprintf(line, sizeof line, "%-9s %5d %-20s %-20s %-18s %-18s %-18s %7llu %-18s %-18s %-16s %-16s %s\n",
                   ("rest " + mix_name(s.read_percent)).c_str(), s.connections, with_ci(s.rps, "%.0f").c_str(),
                   with_ci(s.reads, "%.0f").c_str(), with_ci(s.writes, "%.0f").c_str(),
                   with_ci(s.p50, "%.3f", 1000).c_str(), with_ci(s.p99, "%.3f", 1000).c_str(),
                   static_cast<unsigned long long>(s.errors), with_ci(s.write_ceiling, "%.0f").c_str(),
                   with_ci(s.read_ceiling, "%.0f").c_str(),
                   (with_ci(s.write_ratio, "%.2f") + (s.write_ratio.median < 0.5 ? "<" : "")).c_str(),
-                  (with_ci(s.read_ratio, "%.2f") + (s.read_ratio.median < 0.5 ? "<" : "")).c_str());
+                  (with_ci(s.read_ratio, "%.2f") + (s.read_ratio.median < 0.5 ? "<" : "")).c_str(),
+                  (cores(s.generator_cpu_share) + "/" + cores(s.read_ceiling_generator_share)).c_str());
     out << line;
   }
   if (!r.rows.empty())
     out << "\nfigures: median [" << ci_name(r.rows.front().rps) << " of the median] over " << r.repetitions
-        << " repetition(s)\n";
+        << " repetition(s)\n"
+        << "gen: load generator CPU in cores, worst server run / worst read ceiling run (one thread per "
+           "connection); '!' marks one above "
+        << generator_bound_cores << " core, where the generator may be the bottleneck\n";
   if (!r.runs.empty() && !r.runs.front().write_ceiling.name.empty())
     out << "ratios: server writes/s (reads/s) over the ceiling measured right after that run, same connections and "
            "duration; '<' marks a median below the target 0.5\n"
@@ -134,7 +148,9 @@ std::string resource_to_json(const resource_report& r) {
                     {"p99_us", summary_json(s.p99)}, {"write_ceiling_per_second", summary_json(s.write_ceiling)},
                     {"read_ceiling_per_second", summary_json(s.read_ceiling)},
                     {"write_ratio", summary_json(s.write_ratio)}, {"read_ratio", summary_json(s.read_ratio)},
-                    {"target_ratio", 0.5}, {"errors", s.errors}, {"teardowns", s.teardowns},
+                    {"target_ratio", 0.5}, {"errors", s.errors}, {"generator_cpu_share", s.generator_cpu_share},
+                    {"generator_bound", s.generator_cpu_share > generator_bound_cores},
+                    {"read_ceiling_generator_share", s.read_ceiling_generator_share}, {"teardowns", s.teardowns},
                     {"teardown_failures", s.teardown_failures}});
   for (const auto& run : r.runs) runs.push_back(run_json(run));
   json::object root{{"schema_version", report_schema_version},

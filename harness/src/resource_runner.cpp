@@ -138,6 +138,7 @@ private:
     run.writes_per_second = result.writes_per_second();
     run.p50_us = result.latency.percentile_us(50);
     run.p99_us = result.latency.percentile_us(99);
+    run.generator_cpu_share = result.generator_cpu_share;
     const auto store = folder.path() / "customers.json";
     const auto stored = read_text_file(store.string()).value_or("");
     run.store_bytes = stored.size();
@@ -175,7 +176,7 @@ private:
     return c;
   }
 
-  ceiling_result measure_read_ceiling(const resource_run& run, const fs::path& folder, const std::string& body) const {
+  ceiling_result measure_read_ceiling(resource_run& run, const fs::path& folder, const std::string& body) const {
     ceiling_result c{"static responder, fixed " + std::to_string(body.size()) + " B body", 0.0, false, ""};
     const auto body_file = folder / "read-body.json";
     std::ofstream(body_file, std::ios::binary) << body;
@@ -187,6 +188,7 @@ private:
     const auto result = run_resource_load(options);
     launched.server->kill_all();
     c.per_second = result.reads_per_second();
+    run.read_ceiling_generator_share = result.generator_cpu_share;
     c.available = result.errors == 0 && result.reads > 0;
     if (result.errors) c.note = result.first_errors.empty() ? "errors" : result.first_errors[0];
     return c;

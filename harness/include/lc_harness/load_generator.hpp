@@ -64,6 +64,9 @@ struct load_result {
 
 load_result run_load(const load_options& options, load_control* control = nullptr);
 
+// CPU seconds of this process so far, every thread.
+double process_cpu_seconds();
+
 // Raises the soft open-file limit to the hard one; returns the new soft limit.
 std::uint64_t raise_file_limit();
 

@@ -52,6 +52,7 @@ struct resource_result {
   std::uint64_t errors = 0;             // transport failures before the window's end, wrong statuses or bodies
   std::vector<std::string> first_errors;
   double seconds = 0.0;
+  double generator_cpu_share = 0.0;  // this process's CPU seconds per wall second, preload included
   latency_histogram latency;
   std::string read_body;  // one GET /customer/N reply, the read ceiling's body
   std::vector<connection_model> models;

@@ -26,6 +26,7 @@ struct resource_run {
   double seconds = 0.0;
   double reads_per_second = 0.0, writes_per_second = 0.0;
   double p50_us = 0.0, p99_us = 0.0;
+  double generator_cpu_share = 0.0, read_ceiling_generator_share = 0.0;  // in cores
   std::uint64_t store_bytes = 0, read_body_bytes = 0;
   ceiling_result write_ceiling, read_ceiling;
   double write_ratio = 0.0, read_ratio = 0.0;  // server reads/s (writes/s) over the ceiling's
@@ -37,6 +38,7 @@ struct resource_row {
   int read_percent = 0;
   sample_summary rps, reads, writes, p50, p99, write_ceiling, read_ceiling, write_ratio, read_ratio;
   std::uint64_t errors = 0;
+  double generator_cpu_share = 0.0, read_ceiling_generator_share = 0.0;  // worst run
   int teardowns = 0, teardown_failures = 0;
 };
 
