@@ -432,6 +432,7 @@ TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_
   test_server server(options);
   raw_client a(server.port), b(server.port), c(server.port);
   a.send(get("/Xy?x=-1") + get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(2));  // a's first is the oldest, on any number of threads
   b.send(get("/Xy?x=-1"));
   ASSERT_TRUE(server.held->wait_for(3));
   c.send(get("/Xy?x=-1"));
