@@ -39,15 +39,31 @@ pid_t wait_started(std::chrono::milliseconds limit) {
   }
 }
 
+std::string read_cmdline(pid_t child) {
+  std::ifstream in("/proc/" + std::to_string(child) + "/cmdline");
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
 // The port in the child's --connect-to-directory={"host":...,"port":N}.
 std::int64_t back_channel_port(pid_t child) {
-  std::ifstream in("/proc/" + std::to_string(child) + "/cmdline");
-  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string text = read_cmdline(child);
   const std::string flag = "--connect-to-directory=";
   auto at = text.find(flag);
   if (at == std::string::npos) return -1;
   auto value = text.substr(at + flag.size(), text.find('\0', at) - at - flag.size());
   return boost::json::parse(value).at("port").as_int64();
+}
+
+// "Started" is logged once the child's pid is known, which can be before its exec: until then its
+// cmdline is ours. /proc gives no event for the exec, so it is polled, with a deadline.
+std::int64_t back_channel_port_after_exec(pid_t child) {
+  auto deadline = std::chrono::steady_clock::now() + 5s;
+  std::int64_t port = back_channel_port(child);
+  while (port < 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(1ms);
+    port = back_channel_port(child);
+  }
+  return port;
 }
 
 template <class T>
@@ -71,8 +87,8 @@ TEST(back_channel, a_stranger_on_the_port_is_closed_and_never_taken_for_the_chil
   lc::set_log_level(lc::log_level::NONE);
   lc::detail::set_log_hook(nullptr);
   ASSERT_NE(child, 0) << "the child never started";
-  auto port = back_channel_port(child);
-  ASSERT_GT(port, 0);
+  auto port = back_channel_port_after_exec(child);
+  ASSERT_GT(port, 0) << "child " << child << " cmdline: " << read_cmdline(child);
 
   lc::connect(self, lc::HostPort{"127.0.0.1", port});
   auto connected = next_of<lc::Connected>(self, 5);
