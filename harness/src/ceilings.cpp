@@ -1,4 +1,5 @@
 #include "lc_harness/ceilings.hpp"
+#include "lc_harness/scratch_folder.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -79,12 +80,12 @@ ceiling_result measure_spawn(const std::string& executable, int parallel, std::c
 
 ceiling_result measure_store_rename(std::size_t bytes, std::chrono::milliseconds duration) {
   ceiling_result r{"write+fsync+rename+fsync dir", 0.0, false, ""};
-  char folder_template[] = "/tmp/lc-store-ceiling-XXXXXX";
-  const char* folder = mkdtemp(folder_template);
-  if (!folder) return r.note = "mkdtemp failed", r;
-  const std::string temp = std::string(folder) + "/customers.json.tmp", target = std::string(folder) + "/customers.json";
+  scratch_folder scratch("lc-store-ceiling");
+  if (scratch.path().empty()) return r.note = "mkdtemp failed", r;
+  const std::string folder = scratch.path().string();
+  const std::string temp = folder + "/customers.json.tmp", target = folder + "/customers.json";
   const std::string text(bytes, 'x');
-  const int dir = ::open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   const auto start = clock_type::now();
   std::uint64_t done = 0;
   while (clock_type::now() < start + duration) {
@@ -100,7 +101,6 @@ ceiling_result measure_store_rename(std::size_t bytes, std::chrono::milliseconds
   }
   const double s = std::chrono::duration<double>(clock_type::now() - start).count();
   ::close(dir);
-  std::filesystem::remove_all(folder);
   r.per_second = done / s;
   r.available = done > 0;
   return r;

@@ -4,10 +4,10 @@
 #include "lc_harness/load_plan.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/resource_load.hpp"
+#include "lc_harness/scratch_folder.hpp"
 #include "lc_harness/server_process.hpp"
 
 #include <signal.h>
-#include <stdlib.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -23,22 +23,6 @@ namespace fs = std::filesystem;
 using clock_type = std::chrono::steady_clock;
 
 namespace {
-
-class model_folder {
-public:
-  model_folder() {
-    char name[] = "/tmp/lc-resource-XXXXXX";
-    path_ = mkdtemp(name) ? name : "";
-  }
-  ~model_folder() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
-private:
-  fs::path path_;
-};
 
 class resource_suite {
 public:
@@ -92,7 +76,7 @@ private:
   }
 
   void measure(resource_run& run) {
-    model_folder folder;
+    scratch_folder folder("lc-resource");
     auto launched = server_process::launch(command(folder.path()));
     if (!launched.server) {
       run.errors = 1;
