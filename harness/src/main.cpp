@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -90,13 +89,10 @@ int run_resource_mode(resource_options r, const suite_options& o, const std::str
                     {"server", r.server_cmd.empty() ? r.server_executable : r.server_cmd}};
   write_resource_console(report, std::cout);
   try {
-    const auto t = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", std::localtime(&t));
-    std::filesystem::create_directories(output);
-    const auto path = (std::filesystem::path(output) / (std::string(stamp) + "-resource.json")).string();
-    write_text_file(path, resource_to_json(report));
-    if (!json_file.empty()) write_text_file(json_file, resource_to_json(report));
+    const auto path = stamped_path(output, "resource") + ".json";
+    const auto json = resource_to_json(report);
+    write_text_file(path, json);
+    if (!json_file.empty()) write_text_file(json_file, json);
     std::cout << "results: " << path << "\n";
   } catch (const std::exception& e) {
     std::cerr << "lc-harness: " << e.what() << "\n";

@@ -142,12 +142,16 @@ void write_text_file(const std::string& path, const std::string& text, bool appe
     throw std::runtime_error("cannot write " + path + ": " + std::strerror(written ? errno : error));
 }
 
-std::string write_report_files(const suite_report& r, const std::string& dir) {
+std::string stamped_path(const std::string& dir, const std::string& name) {
   std::filesystem::create_directories(dir);
   const auto t = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", std::localtime(&t));
-  const auto base = (std::filesystem::path(dir) / (std::string(stamp) + "-" + r.suite)).string();
+  return (std::filesystem::path(dir) / (std::string(stamp) + "-" + name)).string();
+}
+
+std::string write_report_files(const suite_report& r, const std::string& dir) {
+  const auto base = stamped_path(dir, r.suite);
   write_text_file(base + ".json", to_json(r));
   write_text_file(base + ".csv", to_csv(r));
   write_text_file(base + ".html", to_html(r));

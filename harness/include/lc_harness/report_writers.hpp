@@ -34,6 +34,9 @@ std::optional<std::string> read_text_file(const std::string& path);
 // Writes the whole text or throws std::runtime_error naming the path and the reason.
 void write_text_file(const std::string& path, const std::string& text, bool append = false);
 
+// <dir>/<stamp>-<name>, the stamp the local time to the second; creates dir.
+std::string stamped_path(const std::string& dir, const std::string& name);
+
 // Writes <dir>/<stamp>-<suite>.{json,csv,html} and, per load run, a .hgrm and a .timeline.csv
 // under <dir>/<stamp>-<suite>-runs/; returns the path without the extension. Throws on a failed write.
 std::string write_report_files(const suite_report& report, const std::string& dir);
