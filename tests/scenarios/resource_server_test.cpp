@@ -156,6 +156,7 @@ TEST(resource_server, a_corrupt_store_ends_the_server_with_a_fault_naming_the_fi
   ASSERT_TRUE(status);
   EXPECT_TRUE(status->exited);
   EXPECT_NE(status->code, 0);
+  ASSERT_TRUE(server.wait_streams_closed(5s));  // the exit can come before its last words are read
   EXPECT_NE(server.output().find(dir.store().string()), std::string::npos) << server.output();
   EXPECT_EQ(read_file(dir.store()), garbage);
 }
