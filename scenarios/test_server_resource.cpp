@@ -6,47 +6,44 @@
 // Network location and processing of the request URI.
 const lc::ReForm resource_form{"/{resource}(/{identity})?", {{"resource", R"(\w+)"}, {"identity", "[0-9]+"}}};
 
-// The store: its file, its image in memory and the next number. Owned by the server alone.
+// The store: the file, what it holds, the changes on their way to it, and the next number.
+// Owned by the server alone; a change is acknowledged once it is on disk.
 struct customer_store {
-  lc::File<customer_table> file;
-  customer_table memory;
+  lc::group_commit<customer_table> table;
   std::int64_t counter = 1;
 };
 
 // Restful style dispatching.
-lc::message retrieve_customer(customer_store& db) { return db.memory; }
+lc::message retrieve_customer(customer_store& db) { return db.table.stored(); }
 
 lc::message create_customer(customer_store& db, const Customer& body) {
-  db.memory[db.counter++] = body;
-  db.file.store(db.memory);
-  return lc::HttpResponse{.status_code = 201, .reason_phrase = "Created"};
+  db.table.change()[db.counter++] = body;
+  return db.table.reply_when_stored(lc::HttpResponse{.status_code = 201, .reason_phrase = "Created"});
 }
 
 lc::message read_customer(customer_store& db, std::int64_t identity, const lc::header_map&) {
-  auto customer = db.memory.find(identity);
-  if (customer == db.memory.end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  auto customer = db.table.stored().find(identity);
+  if (customer == db.table.stored().end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
   return customer->second;
 }
 
 lc::message update_customer(customer_store& db, const Customer& body, std::int64_t identity) {
-  auto customer = db.memory.find(identity);
-  if (customer == db.memory.end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  auto& latest = db.table.change();
+  auto customer = latest.find(identity);
+  if (customer == latest.end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
   customer->second = body;
-  db.file.store(db.memory);
-  return lc::HttpResponse{.status_code = 200};
+  return db.table.reply_when_stored(lc::HttpResponse{.status_code = 200});
 }
 
 lc::message delete_customer(customer_store& db, std::int64_t identity) {
-  if (db.memory.erase(identity) == 0) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
-  db.file.store(db.memory);
-  return lc::HttpResponse{.status_code = 200};
+  if (db.table.change().erase(identity) == 0) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  return db.table.reply_when_stored(lc::HttpResponse{.status_code = 200});
 }
 
 lc::message server(lc::channel& self, const server_settings& settings) {
   // Load the saved image from the model folder, or start empty.
-  customer_store db{lc::model_folder().file<customer_table>("customers", {.create_default = true})};
-  db.memory = db.file.recover();
-  db.counter = db.memory.empty() ? 1 : db.memory.rbegin()->first + 1;
+  customer_store db{{self, lc::model_folder().file<customer_table>("customers", {.create_default = true})}};
+  db.counter = db.table.stored().empty() ? 1 : db.table.stored().rbegin()->first + 1;
 
   // Map each resource, method and set of fields to a function; each argument has a converter.
   auto with_store = [&db](auto function) { return std::bind_front(function, std::ref(db)); };
@@ -67,6 +64,8 @@ lc::message server(lc::channel& self, const server_settings& settings) {
     m = self.input();
     if (auto* request = m.get<lc::FormRequest>()) {
       dispatch(self, *request);
+    } else if (auto* stored = m.get<lc::FileStored>()) {
+      db.table.on(*stored);
     } else if (m.is<lc::Faulted>()) {
       return m;
     } else if (m.is<lc::Stop>()) {

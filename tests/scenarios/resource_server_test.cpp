@@ -2,13 +2,17 @@
 // byte for byte, its store file byte for byte, restarts, a corrupt store, SIGKILL while clients
 // write, and many clients at once.
 #include <signal.h>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 #include <sstream>
@@ -159,6 +163,86 @@ TEST(resource_server, a_corrupt_store_ends_the_server_with_a_fault_naming_the_fi
   ASSERT_TRUE(server.wait_streams_closed(5s));  // the exit can come before its last words are read
   EXPECT_NE(server.output().find(dir.store().string()), std::string::npos) << server.output();
   EXPECT_EQ(read_file(dir.store()), garbage);
+}
+
+// Counts the files renamed within a folder (each store of the server's file is one). Their
+// temporary names differ, so the kernel never merges two of these events into one.
+class rename_counter {
+ public:
+  explicit rename_counter(const fs::path& folder) : fd_(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    if (fd_ >= 0) ::inotify_add_watch(fd_, folder.c_str(), IN_MOVED_FROM);
+  }
+  ~rename_counter() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool ready() const { return fd_ >= 0; }
+  int renames() {
+    alignas(inotify_event) std::array<char, 64 * 1024> buffer;
+    for (ssize_t n; (n = ::read(fd_, buffer.data(), buffer.size())) > 0;)
+      for (ssize_t at = 0; at < n;) {
+        auto* event = reinterpret_cast<const inotify_event*>(buffer.data() + at);
+        count_ += (event->mask & IN_MOVED_FROM) != 0;
+        at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+      }
+    return count_;
+  }
+
+ private:
+  int fd_;
+  int count_ = 0;
+};
+
+// 64 creates in flight at once (8 connections, 8 pipelined each): every one is acknowledged, each
+// only once the file holds it, and they reach the disk in far fewer stores than writes.
+TEST(resource_server, writes_in_flight_together_share_their_stores_and_each_is_acknowledged_once_on_disk) {
+  model_dir dir;
+  auto server = start_resource_server(dir);
+  rename_counter counter(dir.path);
+  ASSERT_TRUE(counter.ready());
+  constexpr int connections = 8, pipelined = 8;
+  std::vector<std::unique_ptr<http_connection>> links;
+  for (int i = 0; i < connections; ++i) {
+    links.push_back(std::make_unique<http_connection>(server.port));
+    std::string burst;
+    for (int j = 0; j < pipelined; ++j)
+      burst += request_bytes("POST", "/customer", "application/json", customer_body("p", i * pipelined + j));
+    links.back()->send_raw(burst);
+  }
+  int created = 0;
+  for (auto& link : links)
+    for (int j = 0; j < pipelined; ++j) {
+      auto r = link->read_response(10s);
+      ASSERT_TRUE(r);
+      created += r->status == 201;
+    }
+  EXPECT_EQ(created, connections * pipelined);
+  auto file = boost::json::parse(read_file(dir.store())).at("value").as_array();
+  EXPECT_EQ(static_cast<int>(file.size()), connections * pipelined);  // acknowledged, so on disk
+  EXPECT_LT(counter.renames(), connections * pipelined / 2) << counter.renames() << " stores";
+  EXPECT_GE(counter.renames(), 1) << counter.renames();
+}
+
+// A store that fails (the model folder has gone) answers the writes it carried with a 500 naming
+// the file, and takes them back: no later read shows them, and the server keeps serving.
+TEST(resource_server, a_store_that_fails_answers_500_and_no_read_ever_shows_the_change) {
+  model_dir dir;
+  auto server = start_resource_server(dir);
+  http_connection c(server.port);
+  ASSERT_EQ(call(c, "POST", "/customer", customer_body("kept", 1))->status, 201);
+  fs::remove_all(dir.path);
+  auto failed = call(c, "POST", "/customer", customer_body("lost", 2));
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(failed->status, 500);
+  EXPECT_NE(failed->body.find(dir.store().string()), std::string::npos) << failed->body;
+  auto listing = call(c, "GET", "/customer");
+  ASSERT_TRUE(listing);
+  EXPECT_EQ(listing->body, R"({"value":["map<integer8,test_resource.Customer>",[[1,{"name":"kept","age":1}]],[]]})");
+  EXPECT_EQ(call(c, "GET", "/customer/2")->status, 404);
+  fs::create_directories(dir.path);
+  ASSERT_EQ(call(c, "POST", "/customer", customer_body("again", 3))->status, 201);
+  auto file = boost::json::parse(read_file(dir.store())).at("value").as_array();
+  ASSERT_EQ(file.size(), 2u);
+  EXPECT_EQ(file[1].as_array()[1].as_object().at("name").as_string(), "again");
 }
 
 // SIGKILL at random instants while a client writes: the file is always a whole image, and holds

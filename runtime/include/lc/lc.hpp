@@ -8,6 +8,7 @@
 #include "lc/file.hpp"
 #include "lc/folder.hpp"
 #include "lc/get_response.hpp"
+#include "lc/group_commit.hpp"
 #include "lc/home_folders.hpp"
 #include "lc/http_client.hpp"
 #include "lc/listen_connect.hpp"

@@ -27,7 +27,10 @@ class File {
   explicit File(std::filesystem::path name, file_options options = {})
       : name_(std::move(name)), options_(options) {}
 
-  void store(const T& value) const {
+  void store(const T& value) const { detail::replace_file(full_name(), text(value)); }
+
+  // The bytes store(value) writes.
+  std::string text(const T& value) const {
     std::string text;
     try {
       text = encode(value);
@@ -35,7 +38,7 @@ class File {
       throw detail::file_failure("store", full_name(), e.what());
     }
     if (options_.pretty_format) text = detail::pretty_json(text, 4, detail::key_order::sorted);
-    detail::replace_file(full_name(), text);
+    return text;
   }
 
   // A file that exists but is not a T (or is one its validate() refuses) is file_error, never T{}.
