@@ -86,8 +86,6 @@ class group_commit {
     if (!held_.empty()) write();
   }
 
-  std::uint64_t stores_begun() const { return next_generation_ - 1; }
-
  private:
   struct held_reply {
     address to;
