@@ -238,3 +238,28 @@ TEST(publish_subscribe, a_machine_publishes_and_hears_delivered) {
   lc::selected ended = self.select<lc::Returned>(10);
   EXPECT_NE(ended.index, lc::selected::timed_out);
 }
+
+namespace {
+// Publishes `name` and waits for Stop.
+void publisher(lc::channel& self, std::string name) {
+  lc::publish(self, name);
+  self.select<lc::Stop>(10);
+}
+}  // namespace
+
+// The directory's answers leave in the order it made them, whichever threads send to it: a
+// subscriber hears Subscribed before any Available, while publishers on other threads race it.
+TEST(publish_subscribe, subscribed_comes_before_available_while_publishers_race) {
+  for (int round = 0; round < 100; ++round) {
+    lc::channel sub("sub");
+    std::string prefix = "ps-12:" + std::to_string(round) + ":";
+    std::vector<lc::address> publishers;
+    for (int i = 0; i < 4; ++i) publishers.push_back(sub.create(publisher, prefix + std::to_string(i)));
+    lc::subscribe(sub, prefix + ".*");
+    auto first = test::next(sub);
+    ASSERT_NE(first.get<lc::Subscribed>(), nullptr) << "round " << round << ": " << first.type_name();
+    for (int i = 0; i < 4; ++i) test::expect<lc::Available>(sub);
+    for (auto& p : publishers) sub.send(lc::Stop{}, p);
+    for (std::size_t i = 0; i < publishers.size(); ++i) ASSERT_NE(sub.select<lc::Returned>(10).index, lc::selected::timed_out);
+  }
+}
