@@ -260,6 +260,7 @@ TEST(publish_subscribe, subscribed_comes_before_available_while_publishers_race)
     ASSERT_NE(first.get<lc::Subscribed>(), nullptr) << "round " << round << ": " << first.type_name();
     for (int i = 0; i < 4; ++i) test::expect<lc::Available>(sub);
     for (auto& p : publishers) sub.send(lc::Stop{}, p);
-    for (std::size_t i = 0; i < publishers.size(); ++i) ASSERT_NE(sub.select<lc::Returned>(10).index, lc::selected::timed_out);
+    for (std::size_t i = 0; i < publishers.size(); ++i)
+      ASSERT_NE(sub.select<lc::Returned>(10).index, lc::selected::timed_out);
   }
 }

@@ -51,7 +51,8 @@ void listings::subscribe_to(const SubscribeTo& s, const address& from) {
     search = boost::regex(s.search, boost::regex::perl);
   } catch (const boost::regex_error& e) {
     if (logging(tag::warning))
-      write_log(tag::warning, self_, "ObjectDirectory", "", "Cannot subscribe to \"" + s.search + "\" (" + e.what() + ")");
+      write_log(tag::warning, self_, "ObjectDirectory", "",
+                "Cannot subscribe to \"" + s.search + "\" (" + e.what() + ")");
     return send(NotSubscribed(s.search, s.scope, "duplicates/search expression"), from, self_);
   }
   if (!watch(s.subscriber_address)) return;

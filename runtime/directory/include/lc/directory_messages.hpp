@@ -94,9 +94,9 @@ struct NotPublished : Faulted {
   std::optional<std::string> note;
 
   NotPublished() = default;
-  NotPublished(std::string name_, ScopeOfDirectory scope_, std::optional<std::string> note_)
-      : Faulted("cannot publish as \"" + name_ + "\"", note_), name(std::move(name_)), scope(scope_),
-        note(std::move(note_)) {}
+  NotPublished(std::string refused, ScopeOfDirectory in, std::optional<std::string> why)
+      : Faulted("cannot publish as \"" + refused + "\"", why), name(std::move(refused)), scope(in),
+        note(std::move(why)) {}
 };
 BOOST_DESCRIBE_STRUCT(NotPublished, (), (name, scope, note, condition, explanation, error_code, exit_status))
 
@@ -106,9 +106,9 @@ struct NotSubscribed : Faulted {
   std::optional<std::string> note;
 
   NotSubscribed() = default;
-  NotSubscribed(std::string search_, ScopeOfDirectory scope_, std::optional<std::string> note_)
-      : Faulted("cannot subscribe to \"" + search_ + "\"", note_), search(std::move(search_)), scope(scope_),
-        note(std::move(note_)) {}
+  NotSubscribed(std::string refused, ScopeOfDirectory in, std::optional<std::string> why)
+      : Faulted("cannot subscribe to \"" + refused + "\"", why), search(std::move(refused)), scope(in),
+        note(std::move(why)) {}
 };
 BOOST_DESCRIBE_STRUCT(NotSubscribed, (), (search, scope, note, condition, explanation, error_code, exit_status))
 
@@ -122,7 +122,8 @@ struct Available {
   address publisher_address;
   world_time opened_at;
 };
-BOOST_DESCRIBE_STRUCT(Available, (), (name, scope, route_id, subscribed_id, published_id, publisher_address, opened_at))
+BOOST_DESCRIBE_STRUCT(Available, (),
+                      (name, scope, route_id, subscribed_id, published_id, publisher_address, opened_at))
 
 // The same match, told to the publisher, from subscriber_address.
 struct Delivered {
@@ -134,7 +135,8 @@ struct Delivered {
   address subscriber_address;
   world_time opened_at;
 };
-BOOST_DESCRIBE_STRUCT(Delivered, (), (name, scope, route_id, subscribed_id, published_id, subscriber_address, opened_at))
+BOOST_DESCRIBE_STRUCT(Delivered, (),
+                      (name, scope, route_id, subscribed_id, published_id, subscriber_address, opened_at))
 
 // The match has ended; remote_address is the other side, and the message comes from it.
 struct Dropped {
