@@ -4,6 +4,8 @@
 #include "lc/channel.hpp"
 #include "lc/codec.hpp"
 #include "lc/delay.hpp"
+#include "lc/directory.hpp"
+#include "lc/directory_messages.hpp"
 #include "lc/entry_point.hpp"
 #include "lc/file.hpp"
 #include "lc/folder.hpp"
