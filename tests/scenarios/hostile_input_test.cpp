@@ -138,8 +138,6 @@ TEST_P(survives_hostile_clients, and_serves_a_new_client_within_1s_with_memory_b
   auto [scenario, index] = GetParam();
   const auto& hostile = hostile_clients[index];
   bool large_then_reset = std::string_view(hostile.name) == "large_tables_pipelined_never_read_then_reset";
-  if (scenario == 7 && large_then_reset)
-    GTEST_SKIP() << "not yet: the worker process computes the tables already sent to it (issue 12)";
   if (scenario == 3 && large_then_reset)
     GTEST_SKIP() << "not yet: in about 1 run of 15, 50-60 MB stays in use after the reset (malloc_trim frees "
                     "nothing) until the next burst reuses it (issue 12)";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "cancel_listeners.hpp"
 #include "core.hpp"
 #include "lc/runtime.hpp"
 
@@ -55,9 +56,24 @@ void object_table::remember_cancelled(const std::vector<std::uint32_t>& work) {
   any_cancelled_.store(true, std::memory_order_release);
 }
 
+void object_table::cancel_route(const address& route) {
+  std::lock_guard lock(cancelled_mutex_);
+  if (!cancelled_routes_.insert(route).second) return;
+  cancelled_routes_order_.push_back(route);
+  if (cancelled_routes_order_.size() > cancelled_limit) {
+    cancelled_routes_.erase(cancelled_routes_order_.front());
+    cancelled_routes_order_.pop_front();
+  }
+  any_cancelled_.store(true, std::memory_order_release);
+}
+
 bool object_table::abandoned(const envelope& e) const {
-  if (!any_cancelled_.load(std::memory_order_acquire) || e.from.size() != 1 || !e.m) return false;
+  if (!any_cancelled_.load(std::memory_order_acquire) || e.from.is_null() || !e.m) return false;
   if (e.m.get<Stop>() || e.m.get<Gone>() || e.m.get<Returned>()) return false;
+  if (e.from.size() > 1) {
+    std::lock_guard lock(cancelled_mutex_);
+    return cancelled_routes_.count(e.from) != 0;
+  }
   // Ids only grow: an object older than the sender (a worker, a spool) was there before the work
   // and is what it asked; itself and its own children are newer and still hear it.
   if (e.to.local_id() >= e.from.local_id()) return false;
@@ -69,6 +85,7 @@ bool object_table::abandoned(const envelope& e) const {
 void object_table::announce(const departure& d) {
   for (auto& w : d.watchers) post(Gone{d.who}, w, d.who);
   for (auto id : d.work) post(Stop{}, address(id), d.who);
+  if (!d.work.empty()) cancellations().tell(d.work);
 }
 
 void object_table::remove(const address& a) {

@@ -35,6 +35,7 @@ class object_table {
   // so it is not handed over. What it sends to itself, its children or its parent, and Stop, Gone
   // and Returned, still get through, so the work winds down as usual.
   bool abandoned(const envelope& e) const;
+  void cancel_route(const address& route);  // see detail::cancel_route
   bool contains(const address& a) const;
   std::size_t size() const;
   bool watch(const address& target, const address& watcher);
@@ -74,6 +75,8 @@ class object_table {
   mutable std::mutex cancelled_mutex_;
   std::unordered_map<std::uint32_t, std::uint32_t> cancelled_;  // stopped work id -> its parent id
   std::deque<std::uint32_t> cancelled_order_;
+  std::unordered_set<address> cancelled_routes_;
+  std::deque<address> cancelled_routes_order_;
   std::atomic<bool> any_cancelled_{false};
 };
 

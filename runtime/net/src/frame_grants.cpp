@@ -25,6 +25,11 @@ bool frame_grants::allows(const address& to) const {
   return granted_.count(to) != 0;
 }
 
+bool frame_grants::carried(const address& a) const {
+  std::lock_guard lock(mutex_);
+  return granted_.count(a) != 0;
+}
+
 // Ids are never reused, so a grant to an object that has ended can go.
 void frame_grants::prune() {
   std::erase_if(granted_, [](const auto& entry) { return !alive(entry.first); });

@@ -16,6 +16,7 @@ class frame_grants {
   explicit frame_grants(const frame_ends& ends) : ends_(ends) {}  // `ends` outlives this and is set before use
   void grant(const address& a);            // any thread, before the frame that carries `a` is queued
   bool allows(const address& to) const;    // the link's strand
+  bool carried(const address& a) const;    // any thread: `a` went out on the link
   std::uint64_t refuse() { return ++refused_; }  // the link's strand: how many so far
 
  private:

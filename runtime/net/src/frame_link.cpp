@@ -7,6 +7,7 @@
 #include "frame_grants.hpp"
 #include "frame_keeper.hpp"
 #include "net_service.hpp"
+#include "work_cancelled.hpp"
 #include "lc/log.hpp"
 #include "lc/runtime.hpp"
 
@@ -53,6 +54,24 @@ void log_refused(const inbound_frame& in, const HostPort& peer, std::uint64_t re
                 " dropped on this link)");
 }
 
+// Tells the peer of each stopped work id that went out on this link.
+std::uint64_t announce_cancelled(const std::weak_ptr<frame_session>& weak, const std::shared_ptr<link_state>& link,
+                                 const address& proxy) {
+  return add_cancel_listener([weak, link, proxy](const std::vector<std::uint32_t>& work) {
+    auto s = weak.lock();
+    if (!s) return;
+    for (auto id : work) {
+      address from(id);
+      if (!link->grants.carried(from)) continue;
+      try {
+        s->send(encode_frame(WorkCancelled{}, proxy, from, link->ends, s->cap()));
+      } catch (const std::exception& e) {
+        log_net(tag::warning, "cannot send WorkCancelled (" + std::string(e.what()) + ")");
+      }
+    }
+  });
+}
+
 }  // namespace
 
 address wire_frames(const std::shared_ptr<frame_session>& session, const address& owner, const frame_options& options,
@@ -84,11 +103,13 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
   net_service::instance().add_closer(key, [weak] {
     if (auto s = weak.lock()) s->close(EndOfTransport::ON_REQUEST, "process ending");
   });
+  std::uint64_t cancel_key = options.announce_cancelled ? announce_cancelled(weak, link, proxy) : 0;
   detail::post(opened(proxy), owner, proxy);
   frame_session::events events;
   events.frame = [link, keeper, weak](raw_frame f) {
     inbound_frame in = decode_frame(std::move(f), link->ends);  // throws: this connection closes with the reason
     if (keeper->take(in.body, in.return_address)) return;
+    if (in.body.get<WorkCancelled>()) return cancel_route(in.return_address);
     if (!link->grants.allows(in.to)) {
       if (auto s = weak.lock()) log_refused(in, s->remote, link->grants.refuse());
       return;
@@ -100,8 +121,10 @@ address wire_frames(const std::shared_ptr<frame_session>& session, const address
     }
     detail::post(std::move(in.body), in.to, in.return_address);
   };
-  events.closed = [weak, owner, proxy, key, keeper, ended = std::move(ended)](EndOfTransport reason, std::string note) {
+  events.closed = [weak, owner, proxy, key, keeper, cancel_key, ended = std::move(ended)](EndOfTransport reason,
+                                                                                         std::string note) {
     keeper->stop();
+    if (cancel_key) remove_cancel_listener(cancel_key);
     net_service::instance().take_closer(key);
     if (ended) ended();
     Closed closed;

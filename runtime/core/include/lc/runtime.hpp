@@ -1,7 +1,9 @@
 #pragma once
 // The process root and the low-level hooks the network and process layers build on.
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "lc/channel.hpp"
 #include "lc/machine.hpp"
@@ -39,6 +41,14 @@ void remove_external(const address& a);
 // The external has gone: it is no longer alive (watchers get Gone, its remote parties' work gets
 // Stop), but messages still reach its callback, late replies included, until remove_external.
 void retire_external(const address& a);
+// Work stopped because its remote party went (above) is told to every listener, with its ids, on
+// the thread that noticed: a framed link to a peer of our own passes it on.
+using cancel_listener = std::function<void(const std::vector<std::uint32_t>& work)>;
+std::uint64_t add_cancel_listener(cancel_listener listener);
+void remove_cancel_listener(std::uint64_t key);
+// Such work elsewhere, known here by `route` (an address through a connection): what it left
+// waiting in a mailbox here is dropped before its object sees it (Stop, Gone, Returned excepted).
+void cancel_route(const address& route);
 // Injects a message from any thread. False (and a Dropped log) when `to` is not alive.
 bool post(message m, const address& to, const address& from);
 bool alive(const address& a);

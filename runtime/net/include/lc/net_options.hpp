@@ -42,6 +42,10 @@ struct frame_options {
   // Frames waiting to be written to a peer that does not read: above, the link closes
   // (OUTBOUND_STREAMING).
   std::size_t max_queued_bytes = 64u << 20;
+  // For a peer of our own only (a library back-channel; the reference knows no such frame): when
+  // work that sent over the link is stopped because its remote party went, the peer is told, and
+  // drops what that work left waiting there.
+  bool announce_cancelled = false;
 };
 
 }  // namespace lc

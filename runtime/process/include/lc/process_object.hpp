@@ -59,7 +59,8 @@ BOOST_DESCRIBE_STRUCT(BackChannelToken, (), (token))
 inline constexpr const char* back_channel_token_variable = "LC_BACK_CHANNEL_TOKEN";
 // The frames of a back-channel carry whole tables: a table at LC_MAX_TABLE_CELLS (1,000,000
 // doubles) is about 25 MB as JSON.
-inline constexpr lc::frame_options back_channel_options{.frame_cap = 32u << 20, .idle_timeout = {}};
+inline constexpr lc::frame_options back_channel_options{
+    .frame_cap = 32u << 20, .idle_timeout = {}, .announce_cancelled = true};
 
 struct process_options {
   double grace = 3.0;     // seconds between SIGINT and SIGKILL after a Stop
