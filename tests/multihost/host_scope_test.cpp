@@ -15,6 +15,11 @@ namespace {
 
 using namespace scenario_test;
 
+// host-cake's lines, as the reference's host-cake writes them.
+const std::string published_line = R"(Published "test-host:worker"[ScopeOfDirectory.HOST] (127.0.0.1:)";
+const std::string subscribed_line = R"(Subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
+const std::string route_line = "Route (name=test-host:worker,scope=ScopeOfDirectory.HOST,encrypted=False)";
+
 std::string host_port(unsigned short port) {
   return R"({"host":"127.0.0.1","port":)" + std::to_string(port) + "}";
 }
@@ -52,19 +57,19 @@ std::unique_ptr<scenario_server> start_listing(const std::string& program, const
 TEST(host_scope, a_subscriber_finds_a_publisher_in_another_process_and_gets_a_reply) {
   auto host = start_host_cake();
   auto publisher = start_listing("host_publisher", host);
-  ASSERT_TRUE(host.process->wait_for_line(contains(R"(Published "test-host:worker"[HOST] (127.0.0.1:)"), 10s))
+  ASSERT_TRUE(host.process->wait_for_line(contains(published_line), 10s))
       << host.process->output();
   auto subscriber = start_listing("host_subscriber", host);
   EXPECT_TRUE(subscriber->wait_for_line(contains("subscriber: available HOST"), 10s)) << subscriber->output();
   EXPECT_TRUE(publisher->wait_for_line(contains("publisher: delivered HOST"), 10s)) << publisher->output();
   EXPECT_TRUE(subscriber->wait_for_line(contains("subscriber: reply hello back"), 10s)) << subscriber->output();
-  EXPECT_TRUE(host.process->wait_for_line(contains(R"(Route "test-host:worker"[HOST])"), 10s));
+  EXPECT_TRUE(host.process->wait_for_line(contains(route_line), 10s));
 }
 
 TEST(host_scope, a_subscriber_started_before_the_publisher_still_gets_available) {
   auto host = start_host_cake();
   auto subscriber = start_listing("host_subscriber", host);
-  ASSERT_TRUE(host.process->wait_for_line(contains(R"(Subscribed "test-host:worker"[HOST])"), 10s))
+  ASSERT_TRUE(host.process->wait_for_line(contains(subscribed_line), 10s))
       << host.process->output();
   auto publisher = start_listing("host_publisher", host);
   EXPECT_TRUE(subscriber->wait_for_line(contains("subscriber: available HOST"), 10s)) << subscriber->output();
@@ -83,8 +88,8 @@ void kill_and_expect_dropped(const std::string& killed, const std::string& survi
   ASSERT_TRUE(side["publisher"]->wait_for_line(contains("publisher: delivered HOST"), 10s));
   side[killed]->signal(SIGKILL);
   EXPECT_TRUE(side[survivor]->wait_for_line(contains(survivor + ": dropped"), 10s)) << side[survivor]->output();
-  auto cleared = killed == "publisher" ? R"(Cleared published "test-host:worker"[HOST])"
-                                       : R"(Cleared subscribed "test-host:worker"[HOST])";
+  auto cleared = killed == "publisher" ? R"(Cleared published "test-host:worker"[ScopeOfDirectory.HOST])"
+                                       : R"(Cleared subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
   EXPECT_TRUE(host.process->wait_for_line(contains(cleared), 10s)) << host.process->output();
 }
 
@@ -99,7 +104,7 @@ TEST(host_scope, the_subscriber_killed_gives_the_publisher_dropped_and_withdraws
 TEST(host_scope, sigint_ends_host_cake_promptly) {
   auto host = start_host_cake();
   auto publisher = start_listing("host_publisher", host);
-  ASSERT_TRUE(host.process->wait_for_line(contains(R"(Published "test-host:worker"[HOST])"), 10s));
+  ASSERT_TRUE(host.process->wait_for_line(contains(published_line), 10s));
   host.process->signal(SIGINT);
   auto status = host.process->wait_exit(5s);
   ASSERT_TRUE(status.has_value()) << host.process->output();

@@ -40,7 +40,7 @@ void host_listings::add_publisher(Published p, const address& proxy) {
     return;
   }
   p.listening_ipp.host = "127.0.0.1";  // a HOST directory overlooks the loopback
-  self_.console("Published \"" + p.name + "\"[HOST] (" + text_of(p.listening_ipp) + ")");
+  self_.console("Published \"" + p.name + "\"[ScopeOfDirectory.HOST] (" + text_of(p.listening_ipp) + ")");
   origins_.at(proxy).publishers.insert(p.published_id);
   published_name_[p.name] = p.published_id;
   auto& listed = published_.emplace(p.published_id, std::move(p)).first->second;
@@ -57,7 +57,7 @@ void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
     self_.warning("Cannot subscribe to \"" + s.search + "\" (" + e.what() + ")");
     return;
   }
-  self_.console("Subscribed \"" + s.search + "\"[HOST]");
+  self_.console("Subscribed \"" + s.search + "\"[ScopeOfDirectory.HOST]");
   origins_.at(proxy).subscribers.insert(s.subscribed_id);
   auto& listed = subscribed_.emplace(s.subscribed_id, subscription{s, std::move(search)}).first->second;
   for (auto& [id, p] : published_)
@@ -65,7 +65,8 @@ void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
 }
 
 void host_listings::match(const Subscribed& s, const Published& p) {
-  self_.console("Route \"" + p.name + "\"[HOST]");
+  self_.console(std::string("Route (name=") + p.name + ",scope=ScopeOfDirectory.HOST,encrypted=" +
+                (p.encrypted ? "True" : "False") + ")");
   route r{uuid::random(), s, p};
   self_.send(RouteOverLoop{r.route_id, ScopeOfDirectory::HOST, p.encrypted, s.subscribed_id, p.published_id,
                            p.listening_ipp, p.name},
@@ -79,6 +80,8 @@ void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid
   });
   for (auto r = first; r != routes_.end(); ++r) {
     auto& name = r->publisher.name;
+    self_.console("Cleared route \"" + name + "\"[ScopeOfDirectory.HOST] (" + r->publisher.published_id.to_string() +
+                  ")");
     self_.send(ClearSubscriberRoute{r->subscriber.subscribed_id, name, r->route_id}, r->subscriber.home_address);
     self_.send(ClearPublisherRoute{r->publisher.published_id, name, r->route_id}, r->publisher.home_address);
   }
@@ -86,13 +89,13 @@ void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid
   for (auto& id : subscribers) {
     auto s = subscribed_.find(id);
     if (s == subscribed_.end()) continue;
-    self_.console("Cleared subscribed \"" + s->second.listing.search + "\"[HOST]");
+    self_.console("Cleared subscribed \"" + s->second.listing.search + "\"[ScopeOfDirectory.HOST]");
     subscribed_.erase(s);
   }
   for (auto& id : publishers) {
     auto p = published_.find(id);
     if (p == published_.end()) continue;
-    self_.console("Cleared published \"" + p->second.name + "\"[HOST]");
+    self_.console("Cleared published \"" + p->second.name + "\"[ScopeOfDirectory.HOST]");
     published_name_.erase(p->second.name);
     published_.erase(p);
   }

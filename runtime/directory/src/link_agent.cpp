@@ -170,8 +170,8 @@ void link_agent::open_loop(const OpenLoop& o) {
   auto opened_at = world_now();
   link->second.loops.push_back({o, publisher, opened_at});
   self_.reply(LoopOpened{publisher});
-  self_.forward(Delivered{o.name, o.scope, o.route_id, o.subscribed_id, o.published_id, o.subscriber_address, opened_at},
-                publisher, o.subscriber_address);
+  Delivered delivered{o.name, o.scope, o.route_id, o.subscribed_id, o.published_id, o.subscriber_address, opened_at};
+  self_.forward(delivered, publisher, o.subscriber_address);
 }
 
 void link_agent::close_loop(const CloseLoop& c) {
