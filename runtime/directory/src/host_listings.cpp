@@ -69,7 +69,7 @@ void host_listings::match(const Subscribed& s, const Published& p) {
                 (p.encrypted ? "True" : "False") + ")");
   route r{uuid::random(), s, p};
   self_.send(RouteOverLoop{r.route_id, ScopeOfDirectory::HOST, p.encrypted, s.subscribed_id, p.published_id,
-                           p.listening_ipp, p.name},
+                           p.name, p.listening_ipp},
              s.home_address);
   routes_.push_back(std::move(r));
 }

@@ -30,10 +30,10 @@ struct RouteOverLoop {
   bool encrypted = false;
   uuid subscribed_id;
   uuid published_id;
-  HostPort ipp;  // where the publisher's process listens
   std::string name;
+  HostPort ipp;  // where the publisher's process listens
 };
-BOOST_DESCRIBE_STRUCT(RouteOverLoop, (), (route_id, scope, encrypted, subscribed_id, published_id, ipp, name))
+BOOST_DESCRIBE_STRUCT(RouteOverLoop, (), (route_id, scope, encrypted, subscribed_id, published_id, name, ipp))
 
 struct ClearSubscriberRoute {
   uuid subscribed_id;
