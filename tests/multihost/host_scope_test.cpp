@@ -24,9 +24,12 @@ std::string host_port(unsigned short port) {
   return R"({"host":"127.0.0.1","port":)" + std::to_string(port) + "}";
 }
 
-struct host_cake {
-  std::unique_ptr<scenario_server> process;
+struct host_cake_at {
   unsigned short port = 0;
+};
+
+struct host_cake : host_cake_at {
+  std::unique_ptr<scenario_server> process;
 };
 
 host_cake start_host_cake() {
@@ -38,7 +41,7 @@ host_cake start_host_cake() {
         std::vector<std::string>{"--directory-at-host=" + host_port(port), "--debug-level=CONSOLE"},
         std::map<std::string, std::string>{});
     if (process->wait_for_line(contains("Listening for directories at 127.0.0.1:" + std::to_string(port)), 10s))
-      return {std::move(process), port};
+      return {{port}, std::move(process)};
     process->wait_exit(2s);
     last_output = process->output();
     if (last_output.find("Address already in use") == std::string::npos) break;
@@ -46,7 +49,7 @@ host_cake start_host_cake() {
   throw std::runtime_error("host-cake did not start listening; stderr:\n" + last_output);
 }
 
-std::unique_ptr<scenario_server> start_listing(const std::string& program, const host_cake& host,
+std::unique_ptr<scenario_server> start_listing(const std::string& program, const host_cake_at& host,
                                                const std::string& name = "test-host:worker") {
   return std::make_unique<scenario_server>(
       binary_path(program),
@@ -99,6 +102,29 @@ TEST(host_scope, the_publisher_killed_gives_the_subscriber_dropped_and_withdraws
 
 TEST(host_scope, the_subscriber_killed_gives_the_publisher_dropped_and_withdraws_its_listing) {
   kill_and_expect_dropped("subscriber", "publisher");
+}
+
+TEST(host_scope, a_restarted_host_cake_gets_the_listings_again_and_the_match_is_not_made_twice) {
+  auto host = start_host_cake();
+  auto publisher = start_listing("host_publisher", host);
+  auto subscriber = start_listing("host_subscriber", host);
+  ASSERT_TRUE(subscriber->wait_for_line(contains("subscriber: reply hello back"), 10s)) << subscriber->output();
+  host.process->signal(SIGKILL);
+  ASSERT_TRUE(host.process->wait_exit(5s));
+  auto again = std::make_unique<scenario_server>(
+      binary_path("host-cake"),
+      std::vector<std::string>{"--directory-at-host=" + host_port(host.port), "--debug-level=CONSOLE"},
+      std::map<std::string, std::string>{});
+  EXPECT_TRUE(again->wait_for_line(contains(route_line), 10s)) << again->output();
+  ASSERT_TRUE(again->wait_for_line(contains(subscribed_line), 10s));
+  ASSERT_TRUE(again->wait_for_line(contains(published_line), 10s));
+  // A subscriber started now is routed after the first one was routed again: once the publisher
+  // has heard it, a second loop for the first would have been delivered too.
+  auto late = start_listing("host_subscriber", host_cake_at{host.port});
+  EXPECT_TRUE(late->wait_for_line(contains("subscriber: reply hello back"), 10s)) << late->output();
+  EXPECT_TRUE(publisher->wait_for_lines(contains("publisher: delivered HOST"), 2, 10s));
+  EXPECT_EQ(publisher->count_lines(contains("publisher: delivered HOST")), 2u) << publisher->output();
+  EXPECT_EQ(subscriber->count_lines(contains("subscriber: available")), 1u) << subscriber->output();
 }
 
 TEST(host_scope, sigint_ends_host_cake_promptly) {

@@ -151,7 +151,7 @@ void link_agent::closed() {
 
 void link_agent::route(const RouteOverLoop& r) {
   if (published_.contains(r.published_id)) return;  // both ends here: matched inside the process
-  if (!subscribed_.contains(r.subscribed_id)) return;
+  if (!subscribed_.contains(r.subscribed_id) || routed(r)) return;
   auto key = key_of(r.ipp);
   auto [found, added] = peers_.try_emplace(key);
   auto& p = found->second;
@@ -160,6 +160,19 @@ void link_agent::route(const RouteOverLoop& r) {
   self_.send(OpenLoop{r.name, r.scope, r.route_id, r.subscribed_id, r.published_id,
                       subscribed_.at(r.subscribed_id).subscriber}, p.proxy);
   p.opening.push_back(r);
+}
+
+// A parent that comes back sends the routes again: the loops open already stay as they are.
+bool link_agent::routed(const RouteOverLoop& r) const {
+  auto same = [&](const RouteOverLoop& o) {
+    return o.subscribed_id == r.subscribed_id && o.published_id == r.published_id;
+  };
+  if (std::any_of(loops_.begin(), loops_.end(), [&](const loop& l) { return same(l.route); })) return true;
+  return std::any_of(peers_.begin(), peers_.end(), [&](auto& e) {
+    auto& p = e.second;
+    return std::any_of(p.waiting.begin(), p.waiting.end(), same) ||
+           std::any_of(p.opening.begin(), p.opening.end(), same);
+  });
 }
 
 void link_agent::open_loop(const OpenLoop& o) {

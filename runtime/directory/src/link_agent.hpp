@@ -57,6 +57,7 @@ class link_agent {
   void not_connected(const NotConnected& n);
   void closed();
   void route(const RouteOverLoop& r);
+  bool routed(const RouteOverLoop& r) const;
   void open_loop(const OpenLoop& o);
   void loop_opened(const LoopOpened& o);
   void close_loop(const CloseLoop& c);
