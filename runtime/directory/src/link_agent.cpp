@@ -62,8 +62,8 @@ void link_agent::listening(const Listening& l) {
   auto& p = published_.at(id->second);
   p.listing.listening_ipp = l.listening_ipp;
   p.listening = true;
-  self_.console("Published \"" + p.listing.name + "\"[PROCESS] (" + l.listening_ipp.host + ":" +
-                std::to_string(l.listening_ipp.port) + ")");
+  self_.console("Published[ScopeOfDirectory.PROCESS] (name=" + p.listing.name + ",listening=" +
+                l.listening_ipp.host + ":" + std::to_string(l.listening_ipp.port) + ")");
   send_up(p.listing);
 }
 
