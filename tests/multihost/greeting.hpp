@@ -18,8 +18,9 @@ BOOST_DESCRIBE_STRUCT(GreetingReply, (), (text))
 
 struct listing_settings {
   std::string name = "test-host:worker";
+  bool clear_after = false;  // withdraw the listing after the first exchange
 };
-BOOST_DESCRIBE_STRUCT(listing_settings, (), (name))
+BOOST_DESCRIBE_STRUCT(listing_settings, (), (name, clear_after))
 
 }  // namespace multihost_test
 

@@ -50,11 +50,10 @@ host_cake start_host_cake() {
 }
 
 std::unique_ptr<scenario_server> start_listing(const std::string& program, const host_cake_at& host,
-                                               const std::string& name = "test-host:worker") {
-  return std::make_unique<scenario_server>(
-      binary_path(program),
-      std::vector<std::string>{"--connect-to-directory=" + host_port(host.port), "--name=" + name},
-      std::map<std::string, std::string>{});
+                                               std::vector<std::string> more = {}) {
+  std::vector<std::string> arguments{"--connect-to-directory=" + host_port(host.port)};
+  arguments.insert(arguments.end(), more.begin(), more.end());
+  return std::make_unique<scenario_server>(binary_path(program), arguments, std::map<std::string, std::string>{});
 }
 
 TEST(host_scope, a_subscriber_finds_a_publisher_in_another_process_and_gets_a_reply) {
@@ -102,6 +101,32 @@ TEST(host_scope, the_publisher_killed_gives_the_subscriber_dropped_and_withdraws
 
 TEST(host_scope, the_subscriber_killed_gives_the_publisher_dropped_and_withdraws_its_listing) {
   kill_and_expect_dropped("subscriber", "publisher");
+}
+
+// One side withdraws its listing after the first exchange; both hear Dropped, the other
+// process stays, and host-cake withdraws the listing.
+void clear_and_expect_dropped(const std::string& clearing, const std::string& other) {
+  auto host = start_host_cake();
+  std::map<std::string, std::unique_ptr<scenario_server>> side;
+  auto flags = [&](const std::string& name) {
+    return name == clearing ? std::vector<std::string>{"--clear-after=true"} : std::vector<std::string>{};
+  };
+  side["publisher"] = start_listing("host_publisher", host, flags("publisher"));
+  side["subscriber"] = start_listing("host_subscriber", host, flags("subscriber"));
+  ASSERT_TRUE(side[clearing]->wait_for_line(contains(clearing + ": cleared"), 10s)) << side[clearing]->output();
+  EXPECT_TRUE(side[clearing]->wait_for_line(contains(clearing + ": dropped"), 10s)) << side[clearing]->output();
+  EXPECT_TRUE(side[other]->wait_for_line(contains(other + ": dropped"), 10s)) << side[other]->output();
+  auto cleared = clearing == "publisher" ? R"(Cleared published "test-host:worker"[ScopeOfDirectory.HOST])"
+                                         : R"(Cleared subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
+  EXPECT_TRUE(host.process->wait_for_line(contains(cleared), 10s)) << host.process->output();
+}
+
+TEST(host_scope, a_publisher_that_clears_its_name_gives_both_sides_dropped) {
+  clear_and_expect_dropped("publisher", "subscriber");
+}
+
+TEST(host_scope, a_subscriber_that_clears_its_search_gives_both_sides_dropped) {
+  clear_and_expect_dropped("subscriber", "publisher");
 }
 
 TEST(host_scope, a_restarted_host_cake_gets_the_listings_again_and_the_match_is_not_made_twice) {
