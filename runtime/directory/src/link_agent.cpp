@@ -207,7 +207,8 @@ void link_agent::loop_opened(const LoopOpened& o) {
   auto r = found->second.opening.front();
   found->second.opening.pop_front();
   auto s = subscribed_.find(r.subscribed_id);
-  if (s == subscribed_.end()) return;
+  if (s == subscribed_.end())  // cleared while the loop opened: the publisher has heard Delivered
+    return self_.send(CloseLoop{{r.name, r.scope, r.route_id, r.subscribed_id, r.published_id, {}}}, proxy);
   loop l{r, s->second.subscriber, o.publisher_address, proxy, world_now()};
   self_.forward(Available{r.name, r.scope, r.route_id, r.subscribed_id, r.published_id, l.publisher, l.opened_at},
                 l.subscriber, l.publisher);
