@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "directory_link.hpp"
 #include "lc/log.hpp"
 #include "lc/runtime.hpp"
 
@@ -37,6 +38,7 @@ void listings::publish_as(const PublishAs& p, const address& from) {
   auto& entry = published_.emplace(p.name, publication{listing, p.publisher_address}).first->second;
   console("Published \"" + p.name + "\"[PROCESS]");
   send(listing, p.publisher_address, self_);
+  if (auto link = directory_link(p.scope)) send(listing, *link, p.publisher_address);
   for (auto& [id, s] : subscribed_)
     if (boost::regex_match(p.name, s.search)) match(s, entry);
 }
@@ -61,6 +63,7 @@ void listings::subscribe_to(const SubscribeTo& s, const address& from) {
                     .first->second;
   console("Subscribed \"" + s.search + "\"[PROCESS]");
   send(listing, s.subscriber_address, self_);
+  if (auto link = directory_link(s.scope)) send(listing, *link, s.subscriber_address);
   for (auto& [name, p] : published_)
     if (boost::regex_match(name, entry.search)) match(entry, p);
 }
@@ -95,6 +98,7 @@ void listings::clear_published(const uuid& id) {
   if (found == published_.end()) return;
   drop_routes([&](const route& r) { return r.published_id == id; });
   console("Cleared published \"" + found->first + "\"[PROCESS]");
+  if (auto link = directory_link(found->second.listing.scope)) send(ClearListings{{}, {id}}, *link, self_);
   release(found->second.publisher);
   published_.erase(found);
 }
@@ -104,6 +108,7 @@ void listings::clear_subscribed(const uuid& id) {
   if (found == subscribed_.end()) return;
   drop_routes([&](const route& r) { return r.subscribed_id == id; });
   console("Cleared subscribed \"" + found->second.listing.search + "\"[PROCESS]");
+  if (auto link = directory_link(found->second.listing.scope)) send(ClearListings{{id}, {}}, *link, self_);
   release(found->second.subscriber);
   subscribed_.erase(found);
 }

@@ -4,6 +4,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <iostream>
 
 #include "entry_output.hpp"
@@ -19,6 +20,8 @@ command_line& flags_of_process() {
   static command_line flags;
   return flags;
 }
+
+std::atomic<bool> entry_started{false};
 
 bool named(const std::vector<std::string>& args, std::initializer_list<std::string_view> names) {
   for (const auto& arg : args) {
@@ -46,6 +49,8 @@ const command_line& process_flags() { return flags_of_process(); }
 
 namespace detail {
 
+bool entry_point_started() { return entry_started; }
+
 int run_entry(int argc, char** argv, const settings_schema& schema, void* settings, const void* defaults,
               const std::function<message()>& run_main_object) {
   apply_memory_policy();
@@ -60,6 +65,7 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
                                std::cout, std::cerr);
   }
   record_home_paths(flags);
+  entry_started = true;
   if (flags.help) {
     print_help(program, schema, defaults, std::cout);
     return 0;

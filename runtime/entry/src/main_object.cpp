@@ -33,7 +33,9 @@ run_settings process_run_settings() {
 }
 
 address create_main_object(channel& root, const std::function<address(channel&)>& create) {
-  auto parent = process_flags().connect_to_directory;
+  // A library child; any other process's --connect-to-directory is its parent directory.
+  auto parent = process_flags().directory_scope == scope_of_directory::LIBRARY ? process_flags().connect_to_directory
+                                                                               : std::nullopt;
   auto serve_parent = current_hooks().serve_parent;
   if (parent && !serve_parent)
     std::cerr << "--connect-to-directory ignored: this program was not built with LC_MAIN (lc/main.hpp)\n";

@@ -7,8 +7,11 @@
 // A subscription's search is a regular expression that must match a whole name. For every match
 // the subscriber gets Available from the publisher's address and the publisher gets Delivered
 // from the subscriber's; Dropped tells both when the match ends: a clear_published() or
-// clear_subscribed(), or the other side's object ending. Only matches inside the process are made
-// whatever the scope: the scope is carried, not acted on.
+// clear_subscribed(), or the other side's object ending. Every scope is matched inside the process;
+// a HOST listing (the default) also goes to the parent directory, host-cake (--connect-to-directory,
+// else 127.0.0.1:54195 in a process started by lc::run), which matches it with the other
+// processes' listings; Available and Delivered then come from addresses over a connection
+// between the two processes. host-cake matches LAN and WAN listings too, and leaves GROUP ones.
 #include <optional>
 #include <string>
 

@@ -31,12 +31,15 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
               const std::function<message()>& run_main_object);
 
 // What the process layer adds to a process (lc/main.hpp installs it): a library child
-// (--connect-to-directory) serves its parent's messages, and a process waits for its children.
+// (--directory-scope=LIBRARY with --connect-to-directory) serves its parent's messages, and a process waits for its children.
 struct process_hooks {
   std::function<void(channel& root, const address& main, const HostPort& parent)> serve_parent;
   std::function<bool()> children_running;
 };
 void set_process_hooks(process_hooks hooks);
+
+// True once lc::run has parsed this process's command line.
+bool entry_point_started();
 
 // Creates the main object, and for a library child what serves its parent.
 address create_main_object(channel& root, const std::function<address(channel&)>& create);

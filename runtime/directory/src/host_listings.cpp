@@ -1,0 +1,104 @@
+#include "host_listings.hpp"
+
+#include <algorithm>
+
+namespace lc::detail {
+
+namespace {
+std::string text_of(const HostPort& ipp) { return ipp.host + ":" + std::to_string(ipp.port); }
+}  // namespace
+
+void host_listings::receive(const message& m, const address& proxy) {
+  if (!origins_.contains(proxy)) return;
+  if (auto* p = m.get<Published>()) add_publisher(*p, proxy);
+  else if (auto* s = m.get<Subscribed>()) add_subscriber(*s, proxy);
+  else if (auto* d = m.get<PublishedDirectory>()) {
+    for (auto& p : d->published) add_publisher(p, proxy);
+    for (auto& s : d->subscribed) add_subscriber(s, proxy);
+  } else if (auto* c = m.get<ClearListings>()) {
+    auto& o = origins_.at(proxy);
+    for (auto& id : c->publishers) o.publishers.erase(id);
+    for (auto& id : c->subscribers) o.subscribers.erase(id);
+    clear(c->subscribers, c->publishers);
+  }
+}
+
+void host_listings::connected(const address& proxy) { origins_.try_emplace(proxy); }
+
+void host_listings::disconnected(const address& proxy) {
+  auto found = origins_.find(proxy);
+  if (found == origins_.end()) return;
+  auto o = std::move(found->second);
+  origins_.erase(found);
+  clear(o.subscribers, o.publishers);
+}
+
+void host_listings::add_publisher(Published p, const address& proxy) {
+  if (p.scope > ScopeOfDirectory::HOST || published_.contains(p.published_id)) return;
+  if (published_name_.contains(p.name)) {
+    self_.warning("Cannot publish \"" + p.name + "\" (multiple ids, same name)");
+    return;
+  }
+  p.listening_ipp.host = "127.0.0.1";  // a HOST directory overlooks the loopback
+  self_.console("Published \"" + p.name + "\"[ScopeOfDirectory.HOST] (" + text_of(p.listening_ipp) + ")");
+  origins_.at(proxy).publishers.insert(p.published_id);
+  published_name_[p.name] = p.published_id;
+  auto& listed = published_.emplace(p.published_id, std::move(p)).first->second;
+  for (auto& [id, s] : subscribed_)
+    if (boost::regex_match(listed.name, s.search)) match(s.listing, listed);
+}
+
+void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
+  if (s.scope > ScopeOfDirectory::HOST || subscribed_.contains(s.subscribed_id)) return;
+  boost::regex search;
+  try {
+    search = boost::regex(s.search, boost::regex::perl);
+  } catch (const boost::regex_error& e) {
+    self_.warning("Cannot subscribe to \"" + s.search + "\" (" + e.what() + ")");
+    return;
+  }
+  self_.console("Subscribed \"" + s.search + "\"[ScopeOfDirectory.HOST]");
+  origins_.at(proxy).subscribers.insert(s.subscribed_id);
+  auto& listed = subscribed_.emplace(s.subscribed_id, subscription{s, std::move(search)}).first->second;
+  for (auto& [id, p] : published_)
+    if (boost::regex_match(p.name, listed.search)) match(listed.listing, p);
+}
+
+void host_listings::match(const Subscribed& s, const Published& p) {
+  self_.console(std::string("Route (name=") + p.name + ",scope=ScopeOfDirectory.HOST,encrypted=" +
+                (p.encrypted ? "True" : "False") + ")");
+  route r{uuid::random(), s, p};
+  self_.send(RouteOverLoop{r.route_id, ScopeOfDirectory::HOST, p.encrypted, s.subscribed_id, p.published_id,
+                           p.name, p.listening_ipp},
+             s.home_address);
+  routes_.push_back(std::move(r));
+}
+
+void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid>& publishers) {
+  auto first = std::stable_partition(routes_.begin(), routes_.end(), [&](const route& r) {
+    return !subscribers.contains(r.subscriber.subscribed_id) && !publishers.contains(r.publisher.published_id);
+  });
+  for (auto r = first; r != routes_.end(); ++r) {
+    auto& name = r->publisher.name;
+    self_.console("Cleared route \"" + name + "\"[ScopeOfDirectory.HOST] (" + r->publisher.published_id.to_string() +
+                  ")");
+    self_.send(ClearSubscriberRoute{r->subscriber.subscribed_id, name, r->route_id}, r->subscriber.home_address);
+    self_.send(ClearPublisherRoute{r->publisher.published_id, name, r->route_id}, r->publisher.home_address);
+  }
+  routes_.erase(first, routes_.end());
+  for (auto& id : subscribers) {
+    auto s = subscribed_.find(id);
+    if (s == subscribed_.end()) continue;
+    self_.console("Cleared subscribed \"" + s->second.listing.search + "\"[ScopeOfDirectory.HOST]");
+    subscribed_.erase(s);
+  }
+  for (auto& id : publishers) {
+    auto p = published_.find(id);
+    if (p == published_.end()) continue;
+    self_.console("Cleared published \"" + p->second.name + "\"[ScopeOfDirectory.HOST]");
+    published_name_.erase(p->second.name);
+    published_.erase(p);
+  }
+}
+
+}  // namespace lc::detail

@@ -1,0 +1,51 @@
+#pragma once
+// The HOST directory's tables: the listings each connected process pushed up, by the proxy of its
+// connection, and the matches between them. What it decides it sends at once, as `self`.
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/regex.hpp>
+
+#include "lc/directory_links.hpp"
+#include "lc/object.hpp"
+
+namespace lc::detail {
+
+class host_listings {
+ public:
+  explicit host_listings(object& self) : self_(self) {}
+  void receive(const message& m, const address& proxy);
+  void connected(const address& proxy);
+  void disconnected(const address& proxy);  // its listings go
+
+ private:
+  struct origin {
+    std::set<uuid> publishers, subscribers;
+  };
+  struct subscription {
+    Subscribed listing;
+    boost::regex search;
+  };
+  struct route {
+    uuid route_id;
+    Subscribed subscriber;
+    Published publisher;
+  };
+
+  void add_publisher(Published p, const address& proxy);
+  void add_subscriber(const Subscribed& s, const address& proxy);
+  void clear(const std::set<uuid>& subscribers, const std::set<uuid>& publishers);
+  void match(const Subscribed& s, const Published& p);
+
+  object& self_;
+  std::unordered_map<address, origin> origins_;
+  std::map<uuid, Published> published_;
+  std::map<std::string, uuid> published_name_;
+  std::map<uuid, subscription> subscribed_;
+  std::vector<route> routes_;
+};
+
+}  // namespace lc::detail
