@@ -4,6 +4,7 @@
 #include "lc_harness/progress_line.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/resource_runner.hpp"
+#include "lc_harness/resource_threshold.hpp"
 #include "lc_harness/server_process.hpp"
 #include "lc_harness/suite_runner.hpp"
 #include "lc_harness/threshold.hpp"
@@ -65,8 +66,20 @@ std::vector<int> parse_mixes(const std::string& text) {
   return out;
 }
 
-int run_resource_mode(resource_options r, const suite_options& o, const std::string& output,
-                      const std::string& json_file, const progress_fn& progress, bool live) {
+// The files a run writes besides the stamped ones in --output.
+struct extra_files {
+  std::string json, csv, html, junit, markdown;
+};
+
+int run_resource_mode(resource_options r, const suite_options& o, const std::string& output, const extra_files& files,
+                      const std::vector<std::string>& threshold_specs, const progress_fn& progress, bool live) {
+  std::vector<threshold> thresholds;
+  try {
+    for (const auto& spec : threshold_specs) thresholds.push_back(parse_resource_threshold(spec));
+  } catch (const std::exception& e) {
+    std::cerr << "lc-harness: " << e.what() << "\n";
+    return 2;
+  }
   r.server_executable = (std::filesystem::path(o.bin_dir) / "test_server_resource").string();
   r.responder_executable = (std::filesystem::path(o.bin_dir) / "lc-static-responder").string();
   r.connections = o.connections;
@@ -86,14 +99,27 @@ int run_resource_mode(resource_options r, const suite_options& o, const std::str
                     {"seed", r.seed},
                     {"ceilings", r.ceilings},
                     {"teardown", r.teardown},
-                    {"server", r.server_cmd.empty() ? r.server_executable : r.server_cmd}};
+                    {"server", r.server_cmd.empty() ? r.server_executable : r.server_cmd},
+                    {"thresholds", boost::json::value_from(threshold_specs)}};
+  for (const auto& t : thresholds)
+    if (apply_resource_threshold(t, report.rows) == 0 && !report.rows.empty())
+      report.notes.push_back("threshold " + t.spec + " selects no row");
   write_resource_console(report, std::cout);
   try {
-    const auto path = stamped_path(output, "resource") + ".json";
+    const auto base = stamped_path(output, "resource");
     const auto json = resource_to_json(report);
-    write_text_file(path, json);
-    if (!json_file.empty()) write_text_file(json_file, json);
-    std::cout << "results: " << path << "\n";
+    write_text_file(base + ".json", json);
+    write_text_file(base + ".csv", resource_to_csv(report));
+    write_text_file(base + ".html", resource_to_html(report));
+    if (!files.json.empty()) write_text_file(files.json, json);
+    const std::pair<const std::string*, std::string (*)(const resource_report&)> extra[] = {
+        {&files.csv, resource_to_csv}, {&files.html, resource_to_html}, {&files.junit, resource_to_junit},
+        {&files.markdown, resource_to_markdown}};
+    for (const auto& [path, render] : extra)
+      if (!path->empty()) write_text_file(*path, render(report));
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary)
+      write_text_file(summary, resource_to_markdown(report), true);
+    std::cout << "results: " << base << ".json, .csv, .html\n";
   } catch (const std::exception& e) {
     std::cerr << "lc-harness: " << e.what() << "\n";
     return 1;
@@ -166,8 +192,10 @@ int main(int argc, char** argv) {
       ("repetitions", po::value(&o.repetitions), "runs of every load cell, interleaved and shuffled "
                                                  "(default 1; full suite 5)")
       ("seed", po::value(&o.seed), "seed of the shuffled run order (default: random, recorded in the results)")
-      ("threshold", po::value(&threshold_specs)->composing(), "pass/fail bound on rows, repeatable: S3:ratio>=0.5, "
-                                                             "S*:p99<5ms, S*:errors==0 (metrics rps p50 p99 ratio errors)")
+      ("threshold", po::value(&threshold_specs)->composing(),
+       "pass/fail bound on rows, repeatable: S3:ratio>=0.5, S*:p99<5ms, S*:errors==0 (metrics rps p50 p99 ratio "
+       "errors); with --resource rest90:write_ratio>=0.5, rest*:errors==0 (metrics rps read_rps write_rps p50 p99 "
+       "errors write_ratio read_ratio)")
       ("baseline", po::value(&baseline), "JSON results of an earlier run to compare with (Mann-Whitney U per row)")
       ("fail-on", po::value(&fail_on), "with --baseline: exit 3 on a significant change beyond these, "
                                        "e.g. 'rps:-10%,p99:+25%,ratio:-10%'")
@@ -187,7 +215,8 @@ int main(int argc, char** argv) {
       ("resource", "load test_server_resource instead of the scenarios: keep-alive connections with a per-connection "
                    "model that validates every reply, write and read ceilings after each run, SIGINT under writes "
                    "(takes --connections, --duration, --timeout, --repetitions, --seed, --no-ceilings, "
-                   "--no-teardown, --server-cmd, --json, --output)")
+                   "--no-teardown, --server-cmd, --threshold rest90:write_ratio>=0.5, --json, --csv, --junit, "
+                   "--markdown, --html, --output)")
       ("resource-mix", po::value(&resource_mix)->default_value(resource_mix),
        "with --resource: reads/writes shares of the runs, comma list");
   po::variables_map vm;
@@ -206,7 +235,10 @@ int main(int argc, char** argv) {
   fail_bounds bounds;
   try {
     if (!suite.empty() && suite != "ci" && suite != "full") throw std::invalid_argument("--suite must be ci or full");
-    for (const auto& spec : threshold_specs) thresholds.push_back(parse_threshold(spec));
+    if (vm.count("resource") && (!baseline.empty() || !fail_on.empty()))
+      throw std::invalid_argument("--baseline and --fail-on do not apply to --resource");
+    if (!vm.count("resource"))
+      for (const auto& spec : threshold_specs) thresholds.push_back(parse_threshold(spec));
     if (!fail_on.empty()) bounds = parse_fail_on(fail_on);
     if (!fail_on.empty() && baseline.empty()) throw std::invalid_argument("--fail-on needs --baseline");
     if (!baseline.empty()) {
@@ -284,7 +316,8 @@ int main(int argc, char** argv) {
       std::cerr << "lc-harness: " << e.what() << "\n";
       return 2;
     }
-    return run_resource_mode(r, o, output, json_file, progress, tty && !quiet);
+    return run_resource_mode(r, o, output, {json_file, csv_file, html_file, junit, markdown}, threshold_specs, progress,
+                             tty && !quiet);
   }
   auto report = run_suite(o, progress);
   if (tty && !quiet) std::cout << "\r\033[K";

@@ -17,4 +17,9 @@ std::string escape_markup(const std::string& text) {
   return out;
 }
 
+std::string escape_markdown_cell(std::string s) {
+  for (auto at = s.find('|'); at != std::string::npos; at = s.find('|', at + 2)) s.replace(at, 1, "\\|");
+  return s;
+}
+
 }  // namespace lc::harness

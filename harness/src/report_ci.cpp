@@ -1,7 +1,9 @@
 // The CI outputs: JUnit XML and a Markdown summary (what GitHub's step summary shows).
+#include "lc_harness/junit_suite.hpp"
 #include "lc_harness/markup_escape.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
+#include "lc_harness/threshold_table.hpp"
 
 #include <sstream>
 
@@ -9,7 +11,7 @@ namespace lc::harness {
 
 namespace {
 
-std::string xml(const std::string& s) { return escape_markup(s); }
+std::string md_cell(const std::string& s) { return escape_markdown_cell(s); }
 
 std::string row_failure(const load_summary& s) {
   std::string why;
@@ -19,46 +21,20 @@ std::string row_failure(const load_summary& s) {
   return why;
 }
 
-std::string md_cell(std::string s) {
-  for (auto at = s.find('|'); at != std::string::npos; at = s.find('|', at + 2)) s.replace(at, 1, "\\|");
-  return s;
-}
-
 }  // namespace
 
 std::string to_junit(const suite_report& r) {
-  std::ostringstream cases;
-  int tests = 0, failures = 0;
-  auto add = [&](const std::string& klass, const std::string& name, double seconds, const std::string& failure,
-                 const std::string& output = "") {
-    ++tests;
-    cases << "  <testcase classname=\"" << xml(klass) << "\" name=\"" << xml(name) << "\" time=\"" << fixed("%.3f", seconds)
-          << "\"";
-    if (failure.empty() && output.empty()) {
-      cases << "/>\n";
-      return;
-    }
-    cases << ">";
-    if (!failure.empty()) {
-      ++failures;
-      cases << "<failure message=\"" << xml(failure.substr(0, 200)) << "\">" << xml(failure) << "</failure>";
-    }
-    if (!output.empty()) cases << "<system-out>" << xml(output) << "</system-out>";
-    cases << "</testcase>\n";
-  };
+  junit_suite suite;
   for (const auto& c : r.checks)
-    add("lc-harness.scenario" + std::to_string(c.scenario), c.check, c.seconds,
-        c.passed ? "" : (c.detail.empty() ? "failed" : c.detail));
+    suite.add("lc-harness.scenario" + std::to_string(c.scenario), c.check, c.seconds,
+              c.passed ? "" : (c.detail.empty() ? "failed" : c.detail));
   for (const auto& s : r.rows)
-    add("lc-harness.scenario" + std::to_string(s.scenario), "load " + s.key(), 0.0, row_failure(s),
-        s.generator_bound ? "generator-bound: the load generator used " + fixed("%.2f", s.generator_cpu_share) +
-                                " cores (over " + fixed("%.1f", generator_bound_cores) + "); these figures may measure it"
-                          : "");
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"lc-harness " << xml(r.suite)
-      << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\" timestamp=\"" << xml(r.started)
-      << "\">\n" << cases.str() << "</testsuite>\n</testsuites>\n";
-  return out.str();
+    suite.add("lc-harness.scenario" + std::to_string(s.scenario), "load " + s.key(), 0.0, row_failure(s),
+              s.generator_bound ? "generator-bound: the load generator used " + fixed("%.2f", s.generator_cpu_share) +
+                                      " cores (over " + fixed("%.1f", generator_bound_cores) +
+                                      "); these figures may measure it"
+                                : "");
+  return suite.text("lc-harness " + r.suite, r.started);
 }
 
 std::string to_markdown(const suite_report& r) {
@@ -83,16 +59,9 @@ std::string to_markdown(const suite_report& r) {
     }
     out << "\n";
   }
-  bool any_threshold = false;
-  for (const auto& s : r.rows) any_threshold = any_threshold || !s.thresholds.empty();
-  if (any_threshold) {
-    out << "| threshold | row | value | verdict |\n|---|---|---|---|\n";
-    for (const auto& s : r.rows)
-      for (const auto& t : s.thresholds)
-        out << "| `" << md_cell(t.spec) << "` | " << md_cell(s.key()) << " | " << fixed("%g", t.value) << " | "
-            << (t.passed ? "PASS" : "FAIL") << " |\n";
-    out << "\n";
-  }
+  std::vector<named_outcomes> outcomes;
+  for (const auto& s : r.rows) outcomes.push_back({s.key(), &s.thresholds});
+  write_threshold_table(out, outcomes);
   if (!r.baseline.path.empty()) {
     out << "Against baseline `" << r.baseline.path << "` (" << r.baseline.commit << "), change of medians, "
         << "Mann–Whitney U p-value:\n\n";

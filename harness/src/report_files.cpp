@@ -1,3 +1,4 @@
+#include "lc_harness/csv_table.hpp"
 #include "lc_harness/report_writers.hpp"
 #include "lc_harness/summary_text.hpp"
 
@@ -17,18 +18,9 @@ namespace lc::harness {
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 template <class T>
 std::string str(const T& v) {
-  std::ostringstream out;
-  out.precision(12);
-  out << v;
-  return out.str();
+  return csv_value(v);
 }
 
 const std::vector<std::string> columns = {
@@ -38,29 +30,6 @@ const std::vector<std::string> columns = {
     "max_us", "server_cpu_us_per_request", "server_switches_per_request", "server_rss_bytes", "client_cpu_us_per_request", "generator_cpu_share",
     "generator_bound", "ceiling", "ceiling_per_second", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "seconds",
     "detail"};
-
-class csv_table {
-public:
-  explicit csv_table(const suite_report& r)
-      : common_{{"suite", csv_field(r.suite)}, {"label", csv_field(r.label)}, {"cpu_model", csv_field(r.machine.cpu_model)},
-                {"cores", str(r.machine.cores)}, {"kernel", csv_field(r.machine.kernel)}} {
-    for (std::size_t i = 0; i < columns.size(); ++i) out_ << (i ? "," : "") << columns[i];
-    out_ << "\n";
-  }
-  void add(std::map<std::string, std::string> fields) {
-    fields.insert(common_.begin(), common_.end());
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      auto it = fields.find(columns[i]);
-      out_ << (i ? "," : "") << (it == fields.end() ? "" : it->second);
-    }
-    out_ << "\n";
-  }
-  std::string text() const { return out_.str(); }
-
-private:
-  std::map<std::string, std::string> common_;
-  std::ostringstream out_;
-};
 
 }  // namespace
 
@@ -74,7 +43,9 @@ std::string run_file_stem(const load_row& l) {
 
 // "row" records summarise a cell over its repetitions (median and CI); "load" records are the runs.
 std::string to_csv(const suite_report& r) {
-  csv_table t(r);
+  csv_table t(columns, {{"suite", csv_field(r.suite)}, {"label", csv_field(r.label)},
+                       {"cpu_model", csv_field(r.machine.cpu_model)}, {"cores", str(r.machine.cores)},
+                       {"kernel", csv_field(r.machine.kernel)}});
   for (const auto& s : r.rows) {
     std::string verdict = s.passed && s.thresholds_passed() ? "PASS" : "FAIL";
     t.add({{"record", "row"}, {"scenario", str(s.scenario)}, {"kind", s.kind}, {"connections", str(s.connections)},

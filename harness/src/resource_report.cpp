@@ -17,10 +17,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::string mix_name(int read_percent) {
-  return std::to_string(read_percent) + "/" + std::to_string(100 - read_percent);
-}
-
 sample_summary over(const std::vector<const resource_run*>& runs, const std::function<double(const resource_run&)>& f) {
   std::vector<double> values;
   for (const auto* r : runs) values.push_back(f(*r));
@@ -34,7 +30,8 @@ std::string cores(double share) {
 json::object run_json(const resource_run& r) {
   json::array errors;
   for (const auto& e : r.first_errors) errors.push_back(json::string(e));
-  json::object o{{"connections", r.connections}, {"mix", mix_name(r.read_percent)}, {"repetition", r.repetition},
+  json::object o{{"connections", r.connections}, {"mix", resource_mix_name(r.read_percent)},
+                 {"repetition", r.repetition},
                  {"order", r.order}, {"reads", r.reads}, {"writes", r.writes}, {"errors", r.errors},
                  {"first_errors", std::move(errors)}, {"seconds", r.seconds},
                  {"reads_per_second", r.reads_per_second}, {"writes_per_second", r.writes_per_second},
@@ -55,9 +52,47 @@ json::object run_json(const resource_run& r) {
 
 }  // namespace
 
+std::string resource_mix_name(int read_percent) {
+  return std::to_string(read_percent) + "/" + std::to_string(100 - read_percent);
+}
+
+std::string resource_key(const resource_row& r) {
+  return "rest " + resource_mix_name(r.read_percent) + " c" + std::to_string(r.connections);
+}
+
+std::string resource_run_name(const resource_run& r) {
+  return "rest " + resource_mix_name(r.read_percent) + " c" + std::to_string(r.connections) + " rep" +
+         std::to_string(r.repetition);
+}
+
+std::string resource_ratio_text(const sample_summary& ratio, const sample_summary& ceiling) {
+  return ceiling.median > 0 ? with_ci(ratio, "%.2f") + (ratio.median < 0.5 ? " <" : "") : "-";
+}
+
+std::string resource_ceiling_text(const sample_summary& ceiling) {
+  return ceiling.median > 0 ? with_ci(ceiling, "%.0f") : "-";
+}
+
+std::string resource_row_failure(const resource_row& r) {
+  std::string why;
+  auto add = [&](const std::string& s) { why += (why.empty() ? "" : "; ") + s; };
+  if (r.errors) add("errors: " + std::to_string(r.errors));
+  if (r.teardown_failures)
+    add("teardown failed in " + std::to_string(r.teardown_failures) + " of " + std::to_string(r.teardowns) + " runs");
+  for (const auto& t : r.thresholds)
+    if (!t.passed) add("threshold " + t.spec + " failed: value " + fixed("%g", t.value));
+  return why;
+}
+
+bool resource_row::thresholds_passed() const {
+  return std::all_of(thresholds.begin(), thresholds.end(), [](auto& t) { return t.passed; });
+}
+
 bool resource_report::passed() const {
   for (const auto& r : runs)
     if (r.errors || (r.teardown && !r.teardown->passed)) return false;
+  for (const auto& r : rows)
+    if (!r.thresholds_passed()) return false;
   return !runs.empty();
 }
 
@@ -101,7 +136,7 @@ void write_resource_console(const resource_report& r, std::ostream& out) {
   out << line;
   for (const auto& s : r.rows) {
     std::snprintf(line, sizeof line, "%-9s %5d %-20s %-20s %-18s %-18s %-18s %7llu %-18s %-18s %-16s %-16s %s\n",
-                  ("rest " + mix_name(s.read_percent)).c_str(), s.connections, with_ci(s.rps, "%.0f").c_str(),
+                  ("rest " + resource_mix_name(s.read_percent)).c_str(), s.connections, with_ci(s.rps, "%.0f").c_str(),
                   with_ci(s.reads, "%.0f").c_str(), with_ci(s.writes, "%.0f").c_str(),
                   with_ci(s.p50, "%.3f", 1000).c_str(), with_ci(s.p99, "%.3f", 1000).c_str(),
                   static_cast<unsigned long long>(s.errors), with_ci(s.write_ceiling, "%.0f").c_str(),
@@ -123,10 +158,18 @@ void write_resource_console(const resource_report& r, std::ostream& out) {
         << "write ceiling: " << (r.runs.empty() ? "" : r.runs.front().write_ceiling.name)
         << " of a file as large as the server's customers.json after its run; read ceiling: "
         << "lc-static-responder --body-file with the bytes of a GET /customer/N reply\n";
+  bool any_threshold = false;
+  for (const auto& s : r.rows)
+    for (const auto& t : s.thresholds) {
+      if (!any_threshold) out << "\nthresholds:\n";
+      any_threshold = true;
+      out << "  " << (t.passed ? "PASS " : "FAIL ") << t.spec << " " << resource_key(s) << ": value "
+          << fixed("%g", t.value) << "\n";
+    }
+  for (const auto& n : r.notes) out << "note: " << n << "\n";
   out << "\nchecks:\n";
   for (const auto& run : r.runs) {
-    const auto cell = "rest " + mix_name(run.read_percent) + " c" + std::to_string(run.connections) + " rep" +
-                      std::to_string(run.repetition);
+    const auto cell = resource_run_name(run);
     out << "  " << (run.errors ? "FAIL " : "PASS ") << cell << " replies: " << run.reads << " reads, " << run.writes
         << " writes validated, " << run.errors << " errors\n";
     for (const auto& e : run.first_errors) out << "       " << e << "\n";
@@ -140,9 +183,12 @@ void write_resource_console(const resource_report& r, std::ostream& out) {
 }
 
 std::string resource_to_json(const resource_report& r) {
-  json::array rows, runs;
-  for (const auto& s : r.rows)
-    rows.push_back({{"connections", s.connections}, {"mix", mix_name(s.read_percent)},
+  json::array rows, runs, notes;
+  for (const auto& s : r.rows) {
+    json::array thresholds;
+    for (const auto& t : s.thresholds)
+      thresholds.push_back({{"spec", t.spec}, {"value", t.value}, {"passed", t.passed}});
+    rows.push_back({{"connections", s.connections}, {"mix", resource_mix_name(s.read_percent)},
                     {"requests_per_second", summary_json(s.rps)}, {"reads_per_second", summary_json(s.reads)},
                     {"writes_per_second", summary_json(s.writes)}, {"p50_us", summary_json(s.p50)},
                     {"p99_us", summary_json(s.p99)}, {"write_ceiling_per_second", summary_json(s.write_ceiling)},
@@ -151,7 +197,9 @@ std::string resource_to_json(const resource_report& r) {
                     {"target_ratio", 0.5}, {"errors", s.errors}, {"generator_cpu_share", s.generator_cpu_share},
                     {"generator_bound", s.generator_cpu_share > generator_bound_cores},
                     {"read_ceiling_generator_share", s.read_ceiling_generator_share}, {"teardowns", s.teardowns},
-                    {"teardown_failures", s.teardown_failures}});
+                    {"teardown_failures", s.teardown_failures}, {"thresholds", std::move(thresholds)}});
+  }
+  for (const auto& n : r.notes) notes.push_back(json::string(n));
   for (const auto& run : r.runs) runs.push_back(run_json(run));
   json::object root{{"schema_version", report_schema_version},
                     {"suite", "resource"},
@@ -164,7 +212,8 @@ std::string resource_to_json(const resource_report& r) {
                     {"seed", r.seed},
                     {"options", r.options},
                     {"resource_rows", std::move(rows)},
-                    {"resource_runs", std::move(runs)}};
+                    {"resource_runs", std::move(runs)},
+                    {"notes", std::move(notes)}};
   return json::serialize(root) + "\n";
 }
 

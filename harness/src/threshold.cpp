@@ -9,6 +9,8 @@ namespace lc::harness {
 namespace {
 
 const std::vector<std::string> metrics = {"rps", "p50", "p99", "ratio", "errors"};
+const std::vector<std::string> resource_metrics = {"rps", "read_rps", "write_rps", "p50",
+                                                   "p99", "errors", "write_ratio", "read_ratio"};
 const std::vector<std::string> operators = {"<=", ">=", "==", "!=", "<", ">"};
 
 double parse_value(const std::string& metric, const std::string& text, const std::string& spec) {
@@ -30,16 +32,6 @@ double parse_value(const std::string& metric, const std::string& text, const std
   return v;
 }
 
-bool holds(double value, const std::string& op, double bound) {
-  if (std::isnan(value)) return false;
-  if (op == "<") return value < bound;
-  if (op == "<=") return value <= bound;
-  if (op == ">") return value > bound;
-  if (op == ">=") return value >= bound;
-  if (op == "==") return value == bound;
-  return value != bound;
-}
-
 double metric_of(const load_summary& r, const std::string& metric) {
   if (metric == "rps") return r.rps.median;
   if (metric == "p50") return r.p50_us.median;
@@ -48,26 +40,30 @@ double metric_of(const load_summary& r, const std::string& metric) {
   return static_cast<double>(r.errors);
 }
 
+// The number between `prefix` and the colon, -1 for *.
+int parse_row(const std::string& spec, const std::string& prefix, int lowest, const std::string& usage,
+              const std::string& what) {
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos || spec.size() <= prefix.size() || spec.compare(0, prefix.size(), prefix) != 0)
+    throw std::invalid_argument("threshold '" + spec + "': expected " + usage);
+  const auto who = spec.substr(prefix.size(), colon - prefix.size());
+  if (who == "*") return -1;
+  std::size_t used = 0;
+  int n = -1;
+  try {
+    n = std::stoi(who, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != who.size() || n < lowest)
+    throw std::invalid_argument("threshold '" + spec + "': '" + who + "' is neither " + what + " nor *");
+  return n;
+}
+
 }  // namespace
 
-threshold parse_threshold(const std::string& spec) {
-  threshold t;
-  t.spec = spec;
-  const auto colon = spec.find(':');
-  if (colon == std::string::npos || spec.size() < 2 || spec[0] != 'S')
-    throw std::invalid_argument("threshold '" + spec + "': expected S<number>|S*:<metric><op><value>, e.g. S*:p99<5ms");
-  const auto who = spec.substr(1, colon - 1);
-  if (who != "*") {
-    std::size_t used = 0;
-    try {
-      t.scenario = std::stoi(who, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != who.size() || t.scenario <= 0)
-      throw std::invalid_argument("threshold '" + spec + "': '" + who + "' is neither a scenario number nor *");
-  }
-  const auto rest = spec.substr(colon + 1);
+void parse_bound(threshold& t, const std::string& rest, const std::vector<std::string>& known) {
+  const auto& spec = t.spec;
   std::size_t at = std::string::npos;
   for (const auto& op : operators)
     if (auto p = rest.find(op); p != std::string::npos && (at == std::string::npos || p < at)) {
@@ -76,9 +72,40 @@ threshold parse_threshold(const std::string& spec) {
     }
   if (at == std::string::npos) throw std::invalid_argument("threshold '" + spec + "': no comparison (< <= > >= == !=)");
   t.metric = rest.substr(0, at);
-  if (std::find(metrics.begin(), metrics.end(), t.metric) == metrics.end())
-    throw std::invalid_argument("threshold '" + spec + "': metric '" + t.metric + "' is not one of rps, p50, p99, ratio, errors");
+  if (std::find(known.begin(), known.end(), t.metric) == known.end()) {
+    std::string names;
+    for (const auto& m : known) names += (names.empty() ? "" : ", ") + m;
+    throw std::invalid_argument("threshold '" + spec + "': metric '" + t.metric + "' is not one of " + names);
+  }
   t.value = parse_value(t.metric, rest.substr(at + t.op.size()), spec);
+}
+
+bool threshold_holds(const threshold& t, double value) {
+  if (std::isnan(value)) return false;
+  if (t.op == "<") return value < t.value;
+  if (t.op == "<=") return value <= t.value;
+  if (t.op == ">") return value > t.value;
+  if (t.op == ">=") return value >= t.value;
+  if (t.op == "==") return value == t.value;
+  return value != t.value;
+}
+
+threshold parse_threshold(const std::string& spec) {
+  threshold t;
+  t.spec = spec;
+  t.scenario = std::max(0, parse_row(spec, "S", 1, "S<number>|S*:<metric><op><value>, e.g. S*:p99<5ms",
+                                     "a scenario number"));
+  parse_bound(t, spec.substr(spec.find(':') + 1), metrics);
+  return t;
+}
+
+threshold parse_resource_threshold(const std::string& spec) {
+  threshold t;
+  t.spec = spec;
+  t.mix = parse_row(spec, "rest", 0, "rest<read share>|rest*:<metric><op><value>, e.g. rest90:write_ratio>=0.5",
+                    "a mix's read share");
+  if (t.mix > 100) throw std::invalid_argument("threshold '" + spec + "': a read share is at most 100");
+  parse_bound(t, spec.substr(spec.find(':') + 1), resource_metrics);
   return t;
 }
 
@@ -88,7 +115,7 @@ int apply_threshold(const threshold& t, std::vector<load_summary>& rows) {
     if (t.scenario && r.scenario != t.scenario) continue;
     ++selected;
     const double v = metric_of(r, t.metric);
-    r.thresholds.push_back({t.spec, v, holds(v, t.op, t.value)});
+    r.thresholds.push_back({t.spec, v, threshold_holds(t, v)});
   }
   return selected;
 }

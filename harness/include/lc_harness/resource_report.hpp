@@ -1,6 +1,7 @@
 #pragma once
 #include "lc_harness/build_info.hpp"
 #include "lc_harness/ceilings.hpp"
+#include "lc_harness/load_summary.hpp"
 #include "lc_harness/machine_info.hpp"
 #include "lc_harness/sample_summary.hpp"
 #include "lc_harness/teardown_check.hpp"
@@ -40,6 +41,8 @@ struct resource_row {
   std::uint64_t errors = 0;
   double generator_cpu_share = 0.0, read_ceiling_generator_share = 0.0;  // worst run
   int teardowns = 0, teardown_failures = 0;
+  std::vector<threshold_outcome> thresholds;  // --threshold rest90:..., rest*:...
+  bool thresholds_passed() const;
 };
 
 struct resource_report {
@@ -52,11 +55,28 @@ struct resource_report {
   double load_average_before = 0.0, load_average_after = 0.0;
   std::vector<resource_run> runs;
   std::vector<resource_row> rows;
-  bool passed() const;  // no error and every teardown check passed
+  std::vector<std::string> notes;  // e.g. a threshold that selects no row
+  bool passed() const;  // no error, every teardown check and every threshold passed
 };
+
+// "90/10", and "rest 90/10 c8": how the reports name a mix and a row.
+std::string resource_mix_name(int read_percent);
+std::string resource_key(const resource_row& row);
+// "rest 90/10 c8 rep2": one run.
+std::string resource_run_name(const resource_run& run);
+// "0.84 [0.80-0.88]" (" <" after it below the target 0.5) and "6000 [5800-6100]"; "-" where no ceiling was measured.
+std::string resource_ratio_text(const sample_summary& ratio, const sample_summary& ceiling);
+std::string resource_ceiling_text(const sample_summary& ceiling);
+// Why the row fails (errors, teardowns, thresholds), empty when it passes.
+std::string resource_row_failure(const resource_row& row);
 
 std::vector<resource_row> summarize_resource_runs(const std::vector<resource_run>& runs);
 void write_resource_console(const resource_report& report, std::ostream& out);
 std::string resource_to_json(const resource_report& report);
+// The CI and spreadsheet outputs: one row (testcase) per mix x connections, one testcase per check.
+std::string resource_to_csv(const resource_report& report);
+std::string resource_to_junit(const resource_report& report);
+std::string resource_to_markdown(const resource_report& report);
+std::string resource_to_html(const resource_report& report);
 
 }  // namespace lc::harness
