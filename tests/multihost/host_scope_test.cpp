@@ -78,6 +78,12 @@ TEST(host_scope, a_subscriber_started_before_the_publisher_still_gets_available)
   EXPECT_TRUE(subscriber->wait_for_line(contains("subscriber: reply hello back"), 10s)) << subscriber->output();
 }
 
+// host-cake's line when the listing of `side` ("publisher" or "subscriber") is withdrawn.
+std::string cleared_line(const std::string& side) {
+  return side == "publisher" ? R"(Cleared published "test-host:worker"[ScopeOfDirectory.HOST])"
+                             : R"(Cleared subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
+}
+
 // Kills one side once the match is made; the other hears Dropped and host-cake withdraws the
 // killed side's listing.
 void kill_and_expect_dropped(const std::string& killed, const std::string& survivor) {
@@ -90,9 +96,7 @@ void kill_and_expect_dropped(const std::string& killed, const std::string& survi
   ASSERT_TRUE(side["publisher"]->wait_for_line(contains("publisher: delivered HOST"), 10s));
   side[killed]->signal(SIGKILL);
   EXPECT_TRUE(side[survivor]->wait_for_line(contains(survivor + ": dropped"), 10s)) << side[survivor]->output();
-  auto cleared = killed == "publisher" ? R"(Cleared published "test-host:worker"[ScopeOfDirectory.HOST])"
-                                       : R"(Cleared subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
-  EXPECT_TRUE(host.process->wait_for_line(contains(cleared), 10s)) << host.process->output();
+  EXPECT_TRUE(host.process->wait_for_line(contains(cleared_line(killed)), 10s)) << host.process->output();
 }
 
 TEST(host_scope, the_publisher_killed_gives_the_subscriber_dropped_and_withdraws_its_listing) {
@@ -116,9 +120,7 @@ void clear_and_expect_dropped(const std::string& clearing, const std::string& ot
   ASSERT_TRUE(side[clearing]->wait_for_line(contains(clearing + ": cleared"), 10s)) << side[clearing]->output();
   EXPECT_TRUE(side[clearing]->wait_for_line(contains(clearing + ": dropped"), 10s)) << side[clearing]->output();
   EXPECT_TRUE(side[other]->wait_for_line(contains(other + ": dropped"), 10s)) << side[other]->output();
-  auto cleared = clearing == "publisher" ? R"(Cleared published "test-host:worker"[ScopeOfDirectory.HOST])"
-                                         : R"(Cleared subscribed "test-host:worker"[ScopeOfDirectory.HOST])";
-  EXPECT_TRUE(host.process->wait_for_line(contains(cleared), 10s)) << host.process->output();
+  EXPECT_TRUE(host.process->wait_for_line(contains(cleared_line(clearing)), 10s)) << host.process->output();
 }
 
 TEST(host_scope, a_publisher_that_clears_its_name_gives_both_sides_dropped) {

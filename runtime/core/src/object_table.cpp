@@ -64,13 +64,15 @@ void object_table::cancel_route(const address& route) {
     cancelled_routes_.erase(cancelled_routes_order_.front());
     cancelled_routes_order_.pop_front();
   }
-  any_cancelled_.store(true, std::memory_order_release);
+  any_route_cancelled_.store(true, std::memory_order_release);
 }
 
 bool object_table::abandoned(const envelope& e) const {
-  if (!any_cancelled_.load(std::memory_order_acquire) || e.from.is_null() || !e.m) return false;
+  bool routed = e.from.size() > 1;
+  const auto& any = routed ? any_route_cancelled_ : any_cancelled_;
+  if (!any.load(std::memory_order_acquire) || e.from.is_null() || !e.m) return false;
   if (e.m.get<Stop>() || e.m.get<Gone>() || e.m.get<Returned>()) return false;
-  if (e.from.size() > 1) {
+  if (routed) {
     std::lock_guard lock(cancelled_mutex_);
     return cancelled_routes_.count(e.from) != 0;
   }

@@ -78,6 +78,7 @@ class object_table {
   std::unordered_set<address> cancelled_routes_;
   std::deque<address> cancelled_routes_order_;
   std::atomic<bool> any_cancelled_{false};
+  std::atomic<bool> any_route_cancelled_{false};  // apart, so routed traffic pays nothing until a peer cancels
 };
 
 object_table& objects();
