@@ -49,9 +49,10 @@ class held_requests {
     waiting_.emplace_back(std::move(s), seq);
     changed_.notify_all();
   }
-  bool wait_for(std::size_t n) {
+  // True once `n` are unanswered; false after `within` (to show that a request did not arrive).
+  bool wait_for(std::size_t n, std::chrono::milliseconds within = std::chrono::seconds(5)) {
     std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, std::chrono::seconds(5), [&] { return waiting_.size() >= n; });
+    return changed_.wait_for(lock, within, [&] { return waiting_.size() >= n; });
   }
   void answer_oldest(double value) {
     std::unique_lock lock(mutex_);
@@ -424,9 +425,12 @@ TEST(http_server, the_reference_recorded_exchanges_replay_with_the_same_layout) 
   EXPECT_EQ(replayed, 30);
 }
 
+constexpr std::chrono::milliseconds not_delivered_within{300};
+
 // The cap counts requests delivered to the app and not yet answered, across every connection of
-// the listener; the one over it is refused at once in its place, and its connection keeps serving.
-TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_reply_frees_a_place) {
+// the listener; the one over it waits in its place until an answer frees one, and nothing is
+// refused.
+TEST(http_server, a_request_over_the_listener_wide_pending_cap_waits_until_a_reply_frees_a_place) {
   lc::http_server_options options;
   options.max_pending_requests = 3;
   test_server server(options);
@@ -436,30 +440,93 @@ TEST(http_server, a_request_over_the_listener_wide_pending_cap_gets_503_until_a_
   b.send(get("/Xy?x=-1"));
   ASSERT_TRUE(server.held->wait_for(3));
   c.send(get("/Xy?x=-1"));
-  auto refused = c.response();
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->substr(0, 25), "HTTP/1.1 503 Unavailable\r");
-  EXPECT_EQ(body_of(*refused),
-            R"j({"value":["layer_cake.point_runtime.Overloaded",{"condition":"server overloaded",)j"
-            R"j("explanation":"3 requests already waiting for replies (max_pending_requests)",)j"
-            R"j("error_code":503,"exit_status":null},[]]})j");
+  ASSERT_TRUE(eventually([&] { return server.listener->waiting_for_a_place() == 1; }));
+  EXPECT_FALSE(server.held->wait_for(4, not_delivered_within)) << "delivered over the cap";
   server.held->answer_oldest(1.0);
   auto first = a.response();
   ASSERT_TRUE(first);
   EXPECT_EQ(status_of(*first), 200);
-  c.send(get("/Xy?x=-1"));  // the refused connection still serves, and there is a place again
-  ASSERT_TRUE(server.held->wait_for(3));
+  ASSERT_TRUE(server.held->wait_for(3)) << "c's request did not get the freed place";
+  EXPECT_EQ(server.listener->waiting_for_a_place(), 0u);
   for (double v : {2.0, 3.0, 4.0}) server.held->answer_oldest(v);
   for (auto* client : {&a, &b, &c}) {
     auto r = client->response();
     ASSERT_TRUE(r);
     EXPECT_EQ(status_of(*r), 200);
   }
+  c.send(get("/Xy?x=-1"));  // c reads again
+  ASSERT_TRUE(server.held->wait_for(1));
+  server.held->answer_oldest(5.0);
+  auto again = c.response();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(status_of(*again), 200);
   EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
 }
 
+// A request waiting for a place still has its deadline; after its 504 the connection reads on,
+// and the place that frees later is passed on, not kept for a request that is no longer there.
+TEST(http_server, a_request_waiting_for_a_place_past_its_deadline_gets_504_and_its_connection_serves_on) {
+  lc::http_server_options options;
+  options.max_pending_requests = 1;
+  options.request_deadline = std::chrono::milliseconds(500);
+  test_server server(options);
+  raw_client a(server.port), b(server.port);
+  a.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(1));
+  b.send(get("/Xy?x=-1"));
+  auto late = b.response();
+  ASSERT_TRUE(late);
+  EXPECT_EQ(status_of(*late), 504);
+  EXPECT_FALSE(server.held->wait_for(2, not_delivered_within)) << "a request that had its 504 reached the app";
+  server.held->answer_oldest(1.0);
+  ASSERT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
+  b.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(1));
+  server.held->answer_oldest(2.0);
+  auto r = b.response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(status_of(*r), 200);
+}
+
+// With a cap of 1 and `a`'s request holding the place, `b` pipelines `requests`, waits and resets.
+void reset_while_waiting_for_a_place(test_server& server, raw_client& a, raw_client& b, int requests) {
+  a.send(get("/Xy?x=-1"));
+  ASSERT_TRUE(server.held->wait_for(1));
+  std::string pipeline;
+  for (int i = 0; i < requests; ++i) pipeline += get("/Xy?x=-1");
+  b.send(pipeline);
+  ASSERT_TRUE(eventually([&] { return server.listener->waiting_for_a_place() == 1; }));
+  b.abort();
+}
+
+lc::http_server_options one_pending_place() {
+  lc::http_server_options options;
+  options.max_pending_requests = 1;
+  return options;
+}
+
+TEST(http_server, a_request_waiting_for_a_place_whose_client_resets_never_reaches_the_app) {
+  test_server server(one_pending_place());
+  raw_client a(server.port), b(server.port);
+  ASSERT_NO_FATAL_FAILURE(reset_while_waiting_for_a_place(server, a, b, 1));
+  ASSERT_TRUE(eventually([&] { return server.closed->load() == 1; }));
+  server.held->answer_oldest(1.0);
+  ASSERT_TRUE(a.response());
+  EXPECT_FALSE(server.held->wait_for(1, not_delivered_within)) << "the gone client's request reached the app";
+  EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
+}
+
+// What b pipelined beyond the first read stays in the kernel while its first request waits, so a
+// peek at the socket sees data, not the reset.
+TEST(http_server, a_client_that_resets_with_requests_still_unread_behind_a_waiting_one_is_closed) {
+  test_server server(one_pending_place());
+  raw_client a(server.port), b(server.port);
+  ASSERT_NO_FATAL_FAILURE(reset_while_waiting_for_a_place(server, a, b, 64));
+  EXPECT_TRUE(eventually([&] { return server.closed->load() == 1; })) << "the reset went unnoticed";
+}
+
 // With a cap of 1, client `a`'s request holds the place. After `go_away` (a reset, a 504) the
-// work is still running, so `b` is refused until the late answer comes (or `hold_limit` passes).
+// work is still running, so `b` waits until the late answer comes (or `hold_limit` passes).
 void expect_place_kept_until_the_work_answers(lc::http_server_options options,
                                               const std::function<void(test_server&, raw_client& a)>& go_away,
                                               bool answer_late = true) {
@@ -470,13 +537,10 @@ void expect_place_kept_until_the_work_answers(lc::http_server_options options,
   ASSERT_TRUE(server.held->wait_for(1));
   go_away(server, a);
   b.send(get("/Xy?x=-1"));
-  auto refused = b.response();
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(status_of(*refused), 503) << "the place was freed while the work still ran";
+  ASSERT_TRUE(eventually([&] { return server.listener->waiting_for_a_place() == 1; }));
+  EXPECT_FALSE(server.held->wait_for(2, not_delivered_within)) << "the place was freed while the work still ran";
   if (answer_late) server.held->answer_oldest(1.0);
-  ASSERT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
-  b.send(get("/Xy?x=-1"));
-  ASSERT_TRUE(server.held->wait_for(answer_late ? 1 : 2));
+  ASSERT_TRUE(server.held->wait_for(answer_late ? 1 : 2)) << "b's request did not get the place";
   if (!answer_late) server.held->answer_oldest(0.0);  // too late: nobody waits for it
   server.held->answer_oldest(2.0);
   auto r = b.response();

@@ -72,8 +72,8 @@ bool falls_to(const std::function<std::size_t()>& measure, std::size_t level, cl
   }
 }
 
-// A new client is served within 1 s. Until the last places of the attack are freed (a reset is
-// seen within 0.2 s) it may be told 503, and it tries again on a new connection.
+// A new client is served within 1 s. Until the attack's resets are seen (within 0.2 s) its
+// connections may fill `max_connections`, so the client may be told 503 and try again.
 void expect_a_2x2_within_1s(unsigned short port) {
   auto deadline = clock_type::now() + 1s;
   std::optional<http_response> reply;

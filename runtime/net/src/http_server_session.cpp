@@ -55,7 +55,7 @@ std::string utc_now_text() {
 http_session::http_session(tcp::socket socket, std::shared_ptr<const http_routes> routes,
                            http_server_options options, std::shared_ptr<http_server_events> events,
                            std::shared_ptr<std::atomic<std::size_t>> live,
-                           std::shared_ptr<std::atomic<std::size_t>> pending)
+                           std::shared_ptr<pending_places> places)
     : socket_(std::move(socket)),
       routes_(std::move(routes)),
       options_(options),
@@ -66,7 +66,7 @@ http_session::http_session(tcp::socket socket, std::shared_ptr<const http_routes
       deadline_timer_(socket_.get_executor()),
       write_timer_(socket_.get_executor()),
       live_(std::move(live)),
-      pending_(std::move(pending)) {
+      places_(std::move(places)) {
   boost::system::error_code ec;
   auto peer = socket_.remote_endpoint(ec);
   if (!ec) remote = HostPort{peer.address().to_string(), peer.port()};
@@ -83,6 +83,7 @@ void http_session::start() {
 
 void http_session::read_next() {
   if (reading_ || read_closed_ || finished_) return;
+  if (parked_) return poll_for_reset();  // resumed once the parked request has a place
   // Resumed when a response goes out.
   if (slots_.size() >= options_.max_pending || queued_bytes() > options_.max_queued_bytes) return poll_for_reset();
   reading_ = true;
@@ -127,10 +128,12 @@ void http_session::poll_for_reset() {
   idle_timer_.expires_after(reset_poll);
   idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (ec || self->finished_ || self->reading_) return;
-    char byte;
-    if (::recv(self->socket_.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0 && errno != EAGAIN &&
-        errno != EWOULDBLOCK && errno != EINTR)
-      return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, std::strerror(errno));
+    // A reset sets the socket's error even while pipelined bytes wait unread, where a peek would
+    // only see the bytes.
+    int error = 0;
+    socklen_t size = sizeof error;
+    if (::getsockopt(self->socket_.native_handle(), SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error != 0)
+      return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, std::strerror(error));
     self->poll_for_reset();
   });
 }
@@ -192,30 +195,47 @@ void http_session::on_read(boost::system::error_code ec) {
   if (!keep_alive) read_closed_ = true;
   if (mapped.status != 200) {
     enqueue(response_for(mapped.value, true, routes_->server()), !keep_alive);
-  } else if (!hold(next_seq_)) {
-    auto cap = std::to_string(options_.max_pending_requests);
-    Overloaded refused("server overloaded", cap + " requests already waiting for replies (max_pending_requests)", 503);
-    enqueue(response_for(message(std::move(refused)), true, routes_->server()), !keep_alive);
   } else {
-    std::uint32_t seq = next_seq_;
-    enqueue({}, !keep_alive);
-    if (events_->request) events_->request(shared_from_this(), std::move(mapped.value), seq);
+    return hold_or_park(std::move(mapped.value), !keep_alive);
   }
   read_next();
 }
 
-bool http_session::hold(std::uint32_t seq) {
-  if (pending_->fetch_add(1) >= options_.max_pending_requests) {
-    --*pending_;
-    return false;
+// Over the cap, the request waits in its place in the pipeline for a place among the pending
+// ones (its 504 deadline running), and the connection reads no more meanwhile.
+void http_session::hold_or_park(message request, bool close_after) {
+  std::uint32_t seq = next_seq_;
+  bool placed = !in_line_ && places_->take_or_wait(weak_from_this());
+  if (placed) {
+    held_.emplace(seq, std::chrono::steady_clock::now() + options_.hold_limit);
+  } else {
+    in_line_ = true;
+    parked_.emplace(seq, std::move(request));
   }
+  enqueue({}, close_after);
+  if (placed && events_->request) events_->request(shared_from_this(), std::move(request), seq);
+  read_next();
+}
+
+void http_session::granted() {
+  net::post(socket_.get_executor(), [self = shared_from_this()] { self->on_granted(); });
+}
+
+// A parked request that has had its 504, or whose client has gone, passes the place on.
+void http_session::on_granted() {
+  in_line_ = false;
+  auto parked = std::exchange(parked_, std::nullopt);
+  if (finished_ || !parked) return places_->give_back();
+  auto [seq, request] = std::move(*parked);
   held_.emplace(seq, std::chrono::steady_clock::now() + options_.hold_limit);
-  return true;
+  arm_deadline();
+  if (events_->request) events_->request(shared_from_this(), std::move(request), seq);
+  read_next();
 }
 
 bool http_session::release(std::uint32_t seq) {
   if (held_.erase(seq) == 0) return false;
-  --*pending_;
+  places_->give_back();
   return true;
 }
 
@@ -269,13 +289,15 @@ void http_session::arm_deadline() {
 void http_session::on_deadline() {
   auto now = std::chrono::steady_clock::now();
   for (auto& s : slots_)
-    if (!s.bytes && s.deadline <= now)
+    if (!s.bytes && s.deadline <= now) {
+      if (parked_ && parked_->first == s.seq) parked_.reset();
       s.bytes = fault_response(504, "request timed out",
                                "no reply within " + std::to_string(options_.request_deadline.count()) + " ms", true,
                                routes_->server());
+    }
   auto expired = std::erase_if(held_, [&](const auto& h) { return h.second <= now; });
   if (expired > 0) {
-    *pending_ -= expired;
+    places_->give_back(expired);
     log_network(tag::warning, std::to_string(expired) + " HTTP request(s) from " + remote.host + ":" +
                                   std::to_string(remote.port) + " unanswered after hold_limit (" +
                                   std::to_string(options_.hold_limit.count()) + " ms): their places are freed");
@@ -344,6 +366,7 @@ void http_session::finish(EndOfTransport reason, std::string note) {
   write_timer_.cancel();
   release_memory_soon(socket_.get_executor(), queued_bytes());
   slots_.clear();
+  parked_.reset();
   gone_ = true;
   --*live_;
   if (events_->closed) events_->closed(shared_from_this(), reason, std::move(note));
@@ -355,7 +378,8 @@ http_listener::http_listener(net::io_context& context, std::shared_ptr<const htt
     : acceptor_(std::make_shared<acceptor>(context)),
       routes_(std::move(routes)),
       options_(options),
-      events_(std::move(events)) {}
+      events_(std::move(events)),
+      places_(std::make_shared<pending_places>(options_.max_pending_requests)) {}
 
 void http_listener::start() {
   acceptor_->start([self = shared_from_this()](tcp::socket socket) { self->take(std::move(socket)); });
@@ -372,7 +396,7 @@ void http_listener::take(tcp::socket socket) {
     return;
   }
   ++*live_;
-  std::make_shared<http_session>(std::move(socket), routes_, options_, events_, live_, pending_)->start();
+  std::make_shared<http_session>(std::move(socket), routes_, options_, events_, live_, places_)->start();
 }
 
 }  // namespace lc::detail

@@ -23,6 +23,7 @@
 #include "http_mapping.hpp"
 #include "lc/net_messages.hpp"
 #include "lc/net_options.hpp"
+#include "pending_places.hpp"
 
 namespace lc::detail {
 
@@ -44,13 +45,15 @@ class http_session : public std::enable_shared_from_this<http_session> {
  public:
   http_session(tcp::socket socket, std::shared_ptr<const http_routes> routes, http_server_options options,
                std::shared_ptr<http_server_events> events, std::shared_ptr<std::atomic<std::size_t>> live,
-               std::shared_ptr<std::atomic<std::size_t>> pending);
+               std::shared_ptr<pending_places> places);
   void start();
   // From any thread: the response bytes for request `seq` (from response_for()).
   void answer(std::uint32_t seq, std::string bytes);
   void close(EndOfTransport reason = EndOfTransport::ON_REQUEST, std::string note = {});
   // The client has gone: an answer now only frees its request's place.
   bool gone() const { return gone_; }
+  // From any thread: a place among the listener's pending requests is this session's now.
+  void granted();
 
   HostPort remote;
   std::uint32_t proxy_id = 0;  // set by whoever owns the session's address
@@ -69,7 +72,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void on_header();
   void on_read(boost::system::error_code ec);
   void enqueue(std::string bytes, bool close_after);
-  bool hold(std::uint32_t seq);  // a place among the listener's pending requests, or false at the cap
+  void hold_or_park(message request, bool close_after);  // it reaches the app once it has a place
+  void on_granted();
   bool release(std::uint32_t seq);
   void fill(std::uint32_t seq, std::string bytes);
   void write_next();
@@ -94,6 +98,9 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::deque<slot> slots_;
   // Requests whose work has not answered, each holding a place until then or until the time here.
   std::unordered_map<std::uint32_t, std::chrono::steady_clock::time_point> held_;
+  // The request waiting for a place; reading pauses meanwhile.
+  std::optional<std::pair<std::uint32_t, message>> parked_;
+  bool in_line_ = false;  // among the places' waiters (once at most)
   std::string writing_;
   std::uint32_t next_seq_ = 1;
   bool reading_ = false;
@@ -105,7 +112,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::atomic<bool> gone_{false};
   bool drained_ = false;
   std::shared_ptr<std::atomic<std::size_t>> live_;
-  std::shared_ptr<std::atomic<std::size_t>> pending_;
+  std::shared_ptr<pending_places> places_;
 };
 
 class http_listener : public std::enable_shared_from_this<http_listener> {
@@ -116,7 +123,8 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
   void start();
   void stop() { acceptor_->stop(); }
   std::size_t connections() const { return *live_; }
-  std::size_t pending_requests() const { return *pending_; }
+  std::size_t pending_requests() const { return places_->taken(); }
+  std::size_t waiting_for_a_place() const { return places_->waiting(); }
 
  private:
   void take(tcp::socket socket);
@@ -125,7 +133,7 @@ class http_listener : public std::enable_shared_from_this<http_listener> {
   http_server_options options_;
   std::shared_ptr<http_server_events> events_;
   std::shared_ptr<std::atomic<std::size_t>> live_ = std::make_shared<std::atomic<std::size_t>>(0);
-  std::shared_ptr<std::atomic<std::size_t>> pending_ = std::make_shared<std::atomic<std::size_t>>(0);
+  std::shared_ptr<pending_places> places_;
 };
 
 std::string utc_now_text();

@@ -10,7 +10,8 @@ struct http_server_options {
   std::size_t body_limit = 1024 * 1024;   // 413 above
   std::size_t max_pending = 64;           // queued responses per connection before reading pauses
   std::size_t max_connections = 4096;     // 503 above
-  // Requests delivered to the app whose work has not answered, over all connections: 503 above.
+  // Requests delivered to the app whose work has not answered, over all connections. A request
+  // over it waits for a place (its connection reading no more meanwhile, its 504 deadline running).
   // A place stays taken after its client has gone (or had its 504) until the work answers, so it
   // bounds the work in flight: a thread each in scenario 2, a process each in 6.
   std::size_t max_pending_requests = 256;
