@@ -10,6 +10,8 @@
 #include "entry_output.hpp"
 #include "home_paths.hpp"
 #include "memory_policy.hpp"
+#include "role_flags.hpp"
+#include "lc/file_io.hpp"
 #include "lc/log.hpp"
 
 namespace lc {
@@ -57,8 +59,9 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
   auto program = program_name(argc > 0 ? argv[0] : "");
   std::vector<std::string> args(argv + std::min(argc, 1), argv + std::max(argc, 0));
   command_line& flags = flags_of_process();
+  std::vector<std::string> given;
   try {
-    decode_arguments(args, flags, schema, settings);
+    decode_arguments(args, flags, schema, settings, &given);
   } catch (const settings_error& e) {
     return print_bad_arguments(e.what(), named(args, {"--full-output", "--full_output", "-fo"}),
                                named(args, {"--child-process", "--child_process", "-cp"}), program,
@@ -79,12 +82,25 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
     set_log_level(parse_log_level(name).value_or(log_level::NONE));
   }
   if (auto orphaned = tie_to_parent(flags)) return print_result(*orphaned, flags, program, std::cout, std::cerr);
+  auto role = apply_role_flags(flags, program, schema, settings, given);
+  if (role.printed) {
+    std::cout << *role.printed << '\n' << std::flush;
+    return 0;
+  }
+  if (role.result) return print_result(*role.result, flags, program, std::cout, std::cerr);
 
   message result;
   try {
     result = run_main_object();
   } catch (const std::exception& e) {
     result = Faulted("object faulted", "unhandled exception (" + std::string(e.what()) + ")");
+  }
+  if (role.running_in) {
+    try {
+      record_stop(*role.running_in, result);
+    } catch (const lc::file_error& e) {
+      std::cerr << program << ": the role's stop was not recorded (" << e.what() << ")\n";
+    }
   }
   int code = print_result(result, flags, program, std::cout, std::cerr);
   remove_tmp_folder();

@@ -43,6 +43,18 @@ class tmp_space {
     return path_;
   }
 
+  // A folder of the role's, emptied; not this process's to remove.
+  void use(const fs::path& folder) {
+    std::lock_guard guard(lock_);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    for (auto it = fs::directory_iterator(folder, error); !error && it != fs::directory_iterator(); it.increment(error))
+      fs::remove_all(it->path(), error);
+    if (error) throw detail::file_failure("empty", folder, error.message());
+    path_ = folder;
+    owner_ = 0;
+  }
+
   void remove() {
     std::lock_guard guard(lock_);
     if (path_.empty() || owner_ != ::getpid()) return;
@@ -76,6 +88,16 @@ void record_home_paths(const command_line& flags) {
     auto path = fs::absolute(*flags.resource_path, ignored).lexically_normal();
     p.resource = path.has_filename() || path == path.root_path() ? path : path.parent_path();
   }
+}
+
+void use_role_folders(const home_role& role, const command_line& flags) {
+  {
+    auto& p = paths();
+    std::lock_guard guard(p.lock);
+    if (!flags.model_path) p.model = role.model();
+    if (!flags.resource_path) p.resource = role.resource;
+  }
+  tmp().use(role.tmp());
 }
 
 void remove_tmp_folder() { tmp().remove(); }

@@ -95,8 +95,8 @@ void decode_field(const setting_field& field, void* settings, const flag& f) {
   }
 }
 
-// Decodes the flags the schema knows; leaves the others in `remaining`.
-void extract(const settings_schema& schema, void* settings, flags& remaining) {
+// Decodes the flags the schema knows; leaves the others in `remaining`. Returns the names decoded.
+std::vector<std::string> extract(const settings_schema& schema, void* settings, flags& remaining) {
   std::map<std::string, std::vector<const setting_field*>> by_acronym;
   for (const auto& field : schema) by_acronym[acronym(field.name)].push_back(&field);
   auto find_long = [&](const std::string& name) -> const setting_field* {
@@ -128,14 +128,16 @@ void extract(const settings_schema& schema, void* settings, flags& remaining) {
     if (std::find(decoded.begin(), decoded.end(), field.name) != decoded.end())
       throw settings_error("cannot decode value for \"" + f.name + "\" (use of both long and short forms)");
     decode_field(field, settings, f);
+    decoded.push_back(field.name);
   }
   remaining = std::move(left);
+  return decoded;
 }
 
 }  // namespace
 
 void decode_arguments(const std::vector<std::string>& args, command_line& standard,
-                      const settings_schema& user_schema, void* user) {
+                      const settings_schema& user_schema, void* user, std::vector<std::string>* given) {
   const auto& standard_schema = schema_of<command_line>();
   std::vector<std::string> collisions;
   for (const auto& field : user_schema)
@@ -151,7 +153,8 @@ void decode_arguments(const std::vector<std::string>& args, command_line& standa
     else words.push_back(arg);
   }
   extract(standard_schema, &standard, remaining);
-  extract(user_schema, user, remaining);
+  auto decoded = extract(user_schema, user, remaining);
+  if (given) *given = std::move(decoded);
 
   std::vector<std::string> unknown;
   for (const auto& f : remaining.long_form) unknown.push_back(f.name);

@@ -71,8 +71,9 @@ BOOST_DESCRIBE_STRUCT(command_line, (),
 namespace detail {
 // Splits args (argv without argv[0]) and decodes them: standard flags first, then the user's.
 // Throws settings_error. `user` may be null with an empty schema (a main without settings).
+// `given`, when not null, gets the names of the user's settings the arguments set, in order.
 void decode_arguments(const std::vector<std::string>& args, command_line& standard,
-                      const settings_schema& user_schema, void* user);
+                      const settings_schema& user_schema, void* user, std::vector<std::string>* given = nullptr);
 std::vector<std::string> encode_arguments(const settings_schema& schema, const void* settings);
 }  // namespace detail
 

@@ -26,6 +26,10 @@ struct setting_field {
   void (*decode)(void* settings, const std::optional<std::string>& value) = nullptr;
   // The §6.2 argument text, or nothing when the value is None.
   std::optional<std::string> (*encode)(const void* settings) = nullptr;
+  // As a role keeps it (home_role.hpp): the reference's signature and the codec's compact JSON.
+  std::string signature;
+  std::string (*store)(const void* settings) = nullptr;
+  void (*recover)(void* settings, const boost::json::value& value) = nullptr;  // throws codec_error
 };
 
 // The fields, and the struct's own `validate` (as for messages, lc/message.hpp): a command line
@@ -60,6 +64,12 @@ template <class T>
 std::string setting_type_text() {
   if constexpr (std::is_enum_v<T>) return enum_choices<T>();
   else if constexpr (portable<T>) return signature_of<T>();
+  else return "json";
+}
+
+template <class T>
+std::string setting_signature() {
+  if constexpr (portable<T>) return signature_of<T>();
   else return "json";
 }
 
@@ -137,6 +147,17 @@ settings_schema make_schema() {
         };
         f.encode = [](const void* settings) {
           return encode_setting_value(static_cast<const S*>(settings)->*M::pointer);
+        };
+        f.signature = setting_signature<bare>();
+        f.store = [](const void* settings) {
+          std::string out;
+          encode_context ctx;
+          encode_value(static_cast<const S*>(settings)->*M::pointer, out, ctx);
+          return out;
+        };
+        f.recover = [](void* settings, const boost::json::value& value) {
+          decode_context ctx;
+          decode_value(value, static_cast<S*>(settings)->*M::pointer, ctx);
         };
         schema.push_back(std::move(f));
       });
