@@ -223,6 +223,27 @@ TEST_F(role_home, a_second_process_in_a_running_role_is_refused_naming_the_first
   after.finish(10s);
 }
 
+TEST_F(role_home, a_role_is_not_changed_or_deleted_while_its_process_runs_and_is_after) {
+  using namespace std::chrono_literals;
+  ASSERT_EQ(run("entry_wait", {"--create-role"}).code, 0);
+  auto settings = role("entry_wait") / "settings.json";
+  auto before = text_of_file(settings);
+  entry_test::child running("entry_wait", {"--origin=RUN", "--home-path=" + home_.native()});
+  ASSERT_TRUE(running.wait_for_stderr("ready\n", 10s));
+  use_editor(R"(echo '{"value": []}' > "$1")");
+  for (auto flag : {"--update-role", "--factory-reset", "--edit-role", "--delete-role"}) {
+    auto r = run("entry_wait", {flag});
+    EXPECT_EQ(r.code, 71) << flag;
+    EXPECT_NE(r.err.find("is running"), std::string::npos) << flag << ": " << r.err;
+    EXPECT_EQ(text_of_file(settings), before) << flag;
+  }
+  EXPECT_EQ(run("entry_wait", {"--dump-role"}).code, 0) << "reading is allowed";
+  ::kill(running.pid(), SIGINT);
+  running.finish(10s);
+  EXPECT_EQ(run("entry_wait", {"--delete-role"}).code, 0);
+  EXPECT_FALSE(fs::exists(role("entry_wait")));
+}
+
 TEST_F(role_home, from_the_shell_a_process_does_not_use_its_role_as_the_python_original_does_not) {
   ASSERT_EQ(run("entry_echo", {"--create-role", "--x=7"}).code, 0);
   auto r = run("entry_echo", with_full_output({}));

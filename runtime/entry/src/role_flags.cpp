@@ -75,6 +75,9 @@ role_outcome apply_role_flags(const command_line& flags, std::string_view progra
       if (!keeps_logs(flags)) return {};  // started in a role that was never created: as from the shell
       create_role(role, this_executable(), schema, settings, given);  // logs need a role, as in the reference
     }
+    bool modifies = flags.factory_reset || flags.update_role || flags.edit_role || flags.delete_role;
+    if (modifies)  // not under a running process; the lock is held until this one exits
+      if (auto running = lock_role(role)) return answer(message(std::move(*running)));
     if (flags.factory_reset) {
       store_settings(role, schema, settings, {});
       return done("factory-reset");
