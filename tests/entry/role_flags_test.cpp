@@ -244,6 +244,27 @@ TEST_F(role_home, a_role_is_not_changed_or_deleted_while_its_process_runs_and_is
   EXPECT_FALSE(fs::exists(role("entry_wait")));
 }
 
+TEST_F(role_home, role_file_gives_the_settings_of_a_file_as_a_role_or_dump_role_lays_them_out) {
+  auto stored = python_home / "role" / "entry_echo" / "settings.json";
+  auto r = run("entry_echo", with_full_output({"--role-file=" + stored.native(), "--label=given"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto settings = *lc::decode_any(r.out).get<test_entry::echo_settings>();
+  EXPECT_EQ(settings.x, 7);
+  EXPECT_EQ(settings.label, "given");
+  EXPECT_EQ(settings.names, (std::vector<std::string>{"a", "b"}));
+
+  auto dumped = home_ / "dumped.json";
+  std::ofstream(dumped) << text_of_file(fs::path(LC_GOLDEN_DIR) / "roles" / "dump-role.txt");
+  r = run("entry_echo", with_full_output({"--role-file=" + dumped.native()}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(lc::decode_any(r.out).get<test_entry::echo_settings>()->ratio, 0.25);
+
+  auto missing = run("entry_echo", {"--role-file=" + (home_ / "nothing.json").native()});
+  EXPECT_EQ(missing.code, 71);
+  EXPECT_NE(missing.err.find("cannot use role file"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.out, "");
+}
+
 TEST_F(role_home, from_the_shell_a_process_does_not_use_its_role_as_the_python_original_does_not) {
   ASSERT_EQ(run("entry_echo", {"--create-role", "--x=7"}).code, 0);
   auto r = run("entry_echo", with_full_output({}));

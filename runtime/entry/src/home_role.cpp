@@ -36,6 +36,7 @@ boost::json::value recover_value(const fs::path& name) {
   try {
     auto document = boost::json::parse(*text);
     if (const auto* value = document.is_object() ? document.get_object().if_contains("value") : nullptr) return *value;
+    if (document.is_array()) return document;  // as --dump-role prints it
   } catch (const std::exception& e) {
     throw file_failure("recover", name, e.what());
   }

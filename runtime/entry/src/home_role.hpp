@@ -40,7 +40,8 @@ void create_role(const home_role& role, const std::filesystem::path& executable,
 std::vector<std::string> recover_settings(const home_role& role, const settings_schema& schema, void* settings,
                                           const std::vector<std::string>& keep);
 
-// The same for a file laid out as a role's settings (--edit-role's copy).
+// The same for a file laid out as a role's settings (--edit-role's copy, --role-file), or as
+// --dump-role prints them.
 std::vector<std::string> recover_settings_file(const std::filesystem::path& name, const settings_schema& schema,
                                                void* settings, const std::vector<std::string>& keep);
 std::filesystem::path settings_file(const home_role& role);

@@ -28,6 +28,20 @@ fs::path this_executable() {
   return fs::read_symlink("/proc/self/exe", ignored);
 }
 
+// --role-file: settings from a file laid out as a role's, under the command line's.
+std::optional<message> use_role_file(const std::string& name, const settings_schema& schema, void* settings,
+                                     const std::vector<std::string>& given) {
+  try {
+    recover_settings_file(name, schema, settings, given);
+  } catch (const file_error& e) {
+    return message(Faulted("cannot use role file \"" + name + "\"", e.what()));
+  }
+  if (schema.validate)
+    if (auto refused = schema.validate(settings))
+      return message(Faulted("settings of role file \"" + name + "\" refused", refused->to_string()));
+  return std::nullopt;
+}
+
 // The log lines of a process that keeps logs, for as long as it runs.
 void keep_logs(const home_role& role, const command_line& flags) {
   static std::unique_ptr<rolling_log> logs;
@@ -61,6 +75,8 @@ role_outcome apply_role_flags(const command_line& flags, std::string_view progra
                               void* settings, const std::vector<std::string>& given) {
   bool command = flags.create_role || flags.update_role || flags.dump_role || flags.factory_reset ||
                  flags.delete_role || flags.edit_role;
+  if (flags.role_file)
+    if (auto refused = use_role_file(*flags.role_file, schema, settings, given)) return answer(std::move(*refused));
   if (!command && flags.origin == process_origin::SHELL && !flags.keep_logs) return {};
   auto role = role_of(flags, program);
   auto place = "\"" + role.folder.native() + "\"";
