@@ -265,6 +265,17 @@ TEST_F(role_home, role_file_gives_the_settings_of_a_file_as_a_role_or_dump_role_
   EXPECT_EQ(missing.out, "");
 }
 
+TEST_F(role_home, a_role_missing_the_files_a_killed_creator_left_unwritten_still_runs) {
+  ASSERT_EQ(run("entry_echo", {"--create-role", "--x=7"}).code, 0);
+  for (auto file : {"start_stop.json", "log_storage.json", "executable_file.json", "unique_id.json"})
+    fs::remove(role("entry_echo") / file);
+  fs::remove_all(role("entry_echo") / "lock");
+  EXPECT_EQ(run_echo_in_role().x, 7);
+  EXPECT_TRUE(fs::exists(role("entry_echo") / "start_stop.json"));
+  auto logs = run("entry_echo", {"--origin=RUN", "--keep-logs"});
+  EXPECT_EQ(logs.code, 0) << logs.err;
+}
+
 TEST_F(role_home, from_the_shell_a_process_does_not_use_its_role_as_the_python_original_does_not) {
   ASSERT_EQ(run("entry_echo", {"--create-role", "--x=7"}).code, 0);
   auto r = run("entry_echo", with_full_output({}));

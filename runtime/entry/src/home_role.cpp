@@ -60,7 +60,10 @@ std::string now_text() {
 // 2.5E-1, the same number).
 std::vector<std::string> start_stops(const home_role& role) {
   std::vector<std::string> entries;
-  auto value = recover_value(file_of(role, "start_stop"));
+  auto name = file_of(role, "start_stop");
+  std::error_code ignored;
+  if (!fs::exists(name, ignored)) return entries;  // a role made by a process killed part way
+  auto value = recover_value(name);
   if (auto* list = value.if_array())
     for (const auto& entry : *list) entries.push_back(boost::json::serialize(entry));
   return entries;
@@ -96,10 +99,10 @@ void create_role(const home_role& role, const fs::path& executable, const settin
   for (auto sub : {"model", "tmp", "logs", "lock"}) folder.folder(sub);
   Folder resource_folder(role.resource);
   folder.file<uuid>("unique_id").store(uuid::random());
-  store_settings(role, schema, settings, names);
   store_value(file_of(role, "start_stop"), "[]");
   folder.file<std::int64_t>("log_storage").store(default_log_storage);
   folder.file<std::string>("executable_file").store(executable.native());
+  store_settings(role, schema, settings, names);  // last: the role exists once its settings do
 }
 
 std::vector<std::string> recover_settings(const home_role& role, const settings_schema& schema, void* settings,
