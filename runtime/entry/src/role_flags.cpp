@@ -1,7 +1,6 @@
 #include "role_flags.hpp"
 
 #include <algorithm>
-#include <memory>
 
 #include "edit_role.hpp"
 #include "home_paths.hpp"
@@ -44,9 +43,9 @@ std::optional<message> use_role_file(const std::string& name, const settings_sch
 
 // The log lines of a process that keeps logs, for as long as it runs.
 void keep_logs(const home_role& role, const command_line& flags) {
-  static std::unique_ptr<rolling_log> logs;
-  logs = std::make_unique<rolling_log>(role.logs(), rolling_log::files_for_storage(log_storage_of(role)));
-  log_to(logs.get());
+  // Never destroyed: a thread abandoned at exit may still log while statics are torn down.
+  static auto* logs = new rolling_log(role.logs(), rolling_log::files_for_storage(log_storage_of(role)));
+  log_to(logs);
   if (!flags.debug_level) set_log_level(log_level::DEBUG);  // as the reference, every line
 }
 
