@@ -2,6 +2,7 @@
 
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <map>
 #include <mutex>
@@ -28,6 +29,13 @@ std::optional<int> exit_status(pid_t pid) {
   std::lock_guard lock(mutex_);
   if (auto it = statuses_.find(pid); it != statuses_.end()) return it->second;
   return std::nullopt;
+}
+
+pid_t fork_fresh() {
+  std::lock_guard lock(mutex_);
+  const pid_t pid = ::fork();
+  if (pid > 0) statuses_.erase(pid);
+  return pid;
 }
 
 std::optional<int> wait_for_exit(pid_t pid, std::chrono::steady_clock::time_point deadline) {

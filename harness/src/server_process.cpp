@@ -53,7 +53,7 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& mark, int o
   const int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   const int null_out = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   const pid_t parent = getpid();
-  const pid_t pid = fork();
+  const pid_t pid = fork_fresh();
   if (pid == 0) {
     sigset_t none;
     sigemptyset(&none);
