@@ -56,24 +56,20 @@ std::string now_text() {
   return text;
 }
 
-// The entries of start_stop.json as compact text (Boost.JSON's: a float may be re-spelt, 0.25 as
-// 2.5E-1, the same number).
-std::vector<std::string> start_stops(const home_role& role) {
-  std::vector<std::string> entries;
+// The entries of start_stop.json. They are written back as Boost.JSON writes them: a float may be
+// re-spelt (0.25 as 2.5E-1), the same number.
+boost::json::array start_stops(const home_role& role) {
   auto name = file_of(role, "start_stop");
   std::error_code ignored;
-  if (!fs::exists(name, ignored)) return entries;  // a role made by a process killed part way
+  if (!fs::exists(name, ignored)) return {};  // a role made by a process killed part way
   auto value = recover_value(name);
-  if (auto* list = value.if_array())
-    for (const auto& entry : *list) entries.push_back(boost::json::serialize(entry));
-  return entries;
+  if (auto* list = value.if_array()) return std::move(*list);
+  return {};
 }
 
-void store_start_stops(const home_role& role, std::vector<std::string> entries) {
+void store_start_stops(const home_role& role, boost::json::array entries) {
   if (entries.size() > start_stops_kept) entries.erase(entries.begin(), entries.end() - start_stops_kept);
-  std::string list = "[";
-  for (const auto& e : entries) list += (list.size() > 1 ? "," : "") + e;
-  store_value(file_of(role, "start_stop"), list + "]");
+  store_value(file_of(role, "start_stop"), boost::json::serialize(entries));
 }
 
 }  // namespace
@@ -189,12 +185,12 @@ std::optional<Faulted> lock_role(const home_role& role) {
 }
 
 std::int64_t log_storage_of(const home_role& role) {
-  auto name = file_of(role, "log_storage");
+  auto file = Folder(role.folder).file<std::int64_t>("log_storage");
   std::error_code ignored;
-  if (!fs::exists(name, ignored)) return default_log_storage;
-  auto value = recover_value(name);
-  if (!value.is_int64() || value.as_int64() < 0) throw file_failure("recover", name, "not a size in bytes");
-  return value.as_int64();
+  if (!fs::exists(file.full_name(), ignored)) return default_log_storage;
+  auto bytes = file.recover();
+  if (bytes < 0) throw file_failure("recover", file.full_name(), "not a size in bytes");
+  return bytes;
 }
 
 void delete_role(const home_role& role) {
@@ -205,20 +201,16 @@ void delete_role(const home_role& role) {
 
 void record_start(const home_role& role) {
   auto entries = start_stops(role);
-  entries.push_back("{\"start\":" + now_text() + ",\"stop\":null,\"returned\":null}");
+  entries.push_back(boost::json::object{{"start", boost::json::parse(now_text())}, {"stop", nullptr}, {"returned", nullptr}});
   store_start_stops(role, std::move(entries));
 }
 
 void record_stop(const home_role& role, const message& returned) {
   auto entries = start_stops(role);
-  if (entries.empty()) return;
-  std::string any = "null";
-  if (returned) {
-    auto envelope = encode_any(returned);  // {"value":[name,value,[]]}
-    any = envelope.substr(9, envelope.size() - 10);
-  }
-  auto start = boost::json::parse(entries.back()).as_object().at("start");
-  entries.back() = "{\"start\":" + boost::json::serialize(start) + ",\"stop\":" + now_text() + ",\"returned\":" + any + "}";
+  if (entries.empty() || !entries.back().is_object()) return;
+  auto& last = entries.back().get_object();
+  last["stop"] = boost::json::parse(now_text());
+  last["returned"] = returned ? boost::json::parse(encode_any(returned)).at("value") : boost::json::value(nullptr);
   store_start_stops(role, std::move(entries));
 }
 
