@@ -525,6 +525,28 @@ TEST(http_server, a_client_that_resets_with_requests_still_unread_behind_a_waiti
   EXPECT_TRUE(eventually([&] { return server.closed->load() == 1; })) << "the reset went unnoticed";
 }
 
+// Answers that free the place faster than the reset poll looks: each grant goes to b, whose
+// pipelined requests are already parsed or in the session's buffer, so no read sees the reset.
+TEST(http_server, a_client_that_resets_gets_none_of_its_pipelined_requests_delivered_while_places_come_quickly) {
+  test_server server(one_pending_place());
+  raw_client b(server.port);
+  std::string pipeline;
+  for (int i = 0; i < 20; ++i) pipeline += get("/Xy?x=-1");
+  b.send(pipeline);
+  ASSERT_TRUE(server.held->wait_for(1));
+  ASSERT_TRUE(eventually([&] { return server.listener->waiting_for_a_place() == 1; }));
+  b.abort();
+  int delivered_after_reset = 0;
+  server.held->answer_oldest(1.0);
+  while (server.held->wait_for(1, std::chrono::milliseconds(100))) {
+    ++delivered_after_reset;
+    server.held->answer_oldest(1.0);
+  }
+  EXPECT_EQ(delivered_after_reset, 0) << "requests of a client that had reset reached the app";
+  EXPECT_TRUE(eventually([&] { return server.closed->load() == 1; }));
+  EXPECT_TRUE(eventually([&] { return server.listener->pending_requests() == 0; }));
+}
+
 // With a cap of 1, client `a`'s request holds the place. After `go_away` (a reset, a 504) the
 // work is still running, so `b` waits until the late answer comes (or `hold_limit` passes).
 void expect_place_kept_until_the_work_answers(lc::http_server_options options,

@@ -1,10 +1,11 @@
 #include "http_server_session.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <ctime>
 #include <utility>
 
@@ -128,14 +129,20 @@ void http_session::poll_for_reset() {
   idle_timer_.expires_after(reset_poll);
   idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (ec || self->finished_ || self->reading_) return;
-    // A reset sets the socket's error even while pipelined bytes wait unread, where a peek would
-    // only see the bytes.
-    int error = 0;
-    socklen_t size = sizeof error;
-    if (::getsockopt(self->socket_.native_handle(), SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error != 0)
-      return self->finish(EndOfTransport::ABANDONED_BY_REMOTE, std::strerror(error));
-    self->poll_for_reset();
+    if (!self->finished_if_reset()) self->poll_for_reset();
   });
+}
+
+// A reset leaves the connection in TCP_CLOSE even while pipelined bytes wait unread (in the kernel
+// or in buffer_), where a peek or a parse would only see the bytes. Its SO_ERROR is not enough:
+// a write that meets the reset takes it.
+bool http_session::finished_if_reset() {
+  tcp_info info{};
+  socklen_t size = sizeof info;
+  if (::getsockopt(socket_.native_handle(), IPPROTO_TCP, TCP_INFO, &info, &size) != 0 || info.tcpi_state != TCP_CLOSE)
+    return false;
+  finish(EndOfTransport::ABANDONED_BY_REMOTE, "reset by the client");
+  return true;
 }
 
 std::size_t http_session::queued_bytes() const {
@@ -204,6 +211,8 @@ void http_session::on_read(boost::system::error_code ec) {
 // Over the cap, the request waits in its place in the pipeline for a place among the pending
 // ones (its 504 deadline running), and the connection reads no more meanwhile.
 void http_session::hold_or_park(message request, bool close_after) {
+  // Requests parsed from bytes already read need no read that would see a reset: look for one.
+  if ((buffer_.size() > 0 || in_line_) && finished_if_reset()) return;
   std::uint32_t seq = next_seq_;
   bool placed = !in_line_ && places_->take_or_wait(weak_from_this());
   if (placed) {
@@ -225,7 +234,8 @@ void http_session::granted() {
 void http_session::on_granted() {
   in_line_ = false;
   auto parked = std::exchange(parked_, std::nullopt);
-  if (finished_ || !parked) return places_->give_back();
+  // Grants may come faster than poll_for_reset looks, so the socket is looked at here as well.
+  if (finished_ || !parked || finished_if_reset()) return places_->give_back();
   auto [seq, request] = std::move(*parked);
   held_.emplace(seq, std::chrono::steady_clock::now() + options_.hold_limit);
   arm_deadline();

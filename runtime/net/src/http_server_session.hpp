@@ -83,6 +83,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void drain_if_done();
   void arm_idle();
   void poll_for_reset();
+  bool finished_if_reset();
   std::size_t queued_bytes() const;
   void finish(EndOfTransport reason, std::string note);
 
