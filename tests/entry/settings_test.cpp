@@ -119,6 +119,22 @@ TEST(settings_decode, positional_words_are_refused) {
   EXPECT_EQ(error_of({"--x=1", "w1", "w2"}), "unexpected positional arguments (w1, w2)");
 }
 
+namespace {
+struct with_words {
+  int x = 0;
+  std::vector<std::string> search;  // not a flag: the words
+  static constexpr auto positional_words = &with_words::search;
+};
+BOOST_DESCRIBE_STRUCT(with_words, (), (x))
+}  // namespace
+
+TEST(settings_decode, positional_words_go_to_the_member_a_struct_names_for_them) {
+  lc::command_line standard;
+  auto s = lc::decode_settings<with_words>({"a.*", "--x=2", "b"}, standard);
+  EXPECT_EQ(s.x, 2);
+  EXPECT_EQ(s.search, (std::vector<std::string>{"a.*", "b"}));
+}
+
 TEST(settings_decode, long_and_short_forms_together_are_refused) {
   EXPECT_EQ(error_of({"-x=3", "--x=4"}), "cannot decode value for \"x\" (use of both long and short forms)");
   EXPECT_EQ(error_of({"--x=3", "-x=4"}), "cannot decode value for \"x\" (use of both long and short forms)");

@@ -160,7 +160,9 @@ void decode_arguments(const std::vector<std::string>& args, command_line& standa
   for (const auto& f : remaining.long_form) unknown.push_back(f.name);
   for (const auto& f : remaining.short_form) unknown.push_back(f.name);
   if (!unknown.empty()) throw settings_error("unknown arguments (" + joined(unknown) + ")");
-  if (!words.empty()) throw settings_error("unexpected positional arguments (" + joined(words) + ")");
+  if (!words.empty() && !user_schema.take_words)
+    throw settings_error("unexpected positional arguments (" + joined(words) + ")");
+  if (!words.empty()) user_schema.take_words(user, std::move(words));
   if (user_schema.validate)
     if (auto refused = user_schema.validate(user)) throw settings_error(refused->to_string());
 }

@@ -4,6 +4,7 @@
 #include "lc/channel.hpp"
 #include "lc/codec.hpp"
 #include "lc/delay.hpp"
+#include "lc/retry_intervals.hpp"
 #include "lc/directory.hpp"
 #include "lc/directory_links.hpp"
 #include "lc/directory_messages.hpp"

@@ -36,6 +36,9 @@ struct setting_field {
 // that decodes but is out of range is refused like one that does not decode.
 struct settings_schema : std::vector<setting_field> {
   std::optional<Faulted> (*validate)(const void* settings) = nullptr;
+  // The words of the command line that are not flags, for a struct that names a member for them
+  // (`static constexpr auto positional_words = &S::member;`, a vector of text); else they are refused.
+  void (*take_words)(void* settings, std::vector<std::string> words) = nullptr;
 };
 
 // The name the reference shows in `undefined enum "NAME.text"`: the class name.
@@ -161,6 +164,10 @@ settings_schema make_schema() {
         };
         schema.push_back(std::move(f));
       });
+  if constexpr (requires { S::positional_words; })
+    schema.take_words = [](void* settings, std::vector<std::string> words) {
+      static_cast<S*>(settings)->*S::positional_words = std::move(words);
+    };
   if constexpr (self_validating<S>)
     schema.validate = [](const void* settings) -> std::optional<Faulted> { return validate(*static_cast<const S*>(settings)); };
   return schema;
