@@ -75,6 +75,11 @@ ProcessObject::ProcessObject(const void* function, std::vector<std::string> argu
   if (binding_) set_name(std::filesystem::path(binding_->executable).filename().string());
 }
 
+ProcessObject::ProcessObject(process_role role, process_options options)
+    : binding_(&role_binding_), role_(std::move(role)), role_binding_{role_->executable, false}, options_(options) {
+  set_name(role_->role_name);
+}
+
 // Never leaves the child behind, even when the runtime discards this object early.
 ProcessObject::~ProcessObject() {
   if (child_) child_->signal(SIGKILL);
@@ -85,9 +90,19 @@ std::vector<std::string> ProcessObject::child_arguments() const {
   a.push_back("--child-process");
   a.push_back("--full-output");
   a.push_back("--parent-pid=" + std::to_string(::getpid()));
-  std::string role = options_.role_name.empty() ? name() : options_.role_name;
-  if (const auto& ours = process_flags().role_name; ours && !ours->empty()) role = *ours + "." + role;
-  a.push_back("--role-name=" + role);
+  // As the reference: a child of a process run by layer-cake (RUN, START) is RUN_CHILD or START_CHILD.
+  auto origin = process_flags().origin;
+  if (origin == process_origin::RUN || origin == process_origin::RUN_CHILD) a.push_back("--origin=RUN_CHILD");
+  if (origin == process_origin::START || origin == process_origin::START_CHILD) a.push_back("--origin=START_CHILD");
+  if (role_) {
+    a.push_back("--home-path=" + role_->home_path);
+    a.push_back("--role-name=" + role_->role_name);
+  } else {
+    std::string role = options_.role_name.empty() ? name() : options_.role_name;
+    if (const auto& ours = process_flags().role_name; ours && !ours->empty()) role = *ours + "." + role;
+    a.push_back("--role-name=" + role);
+  }
+  if (process_flags().keep_logs) a.push_back("--keep-logs");
   if (auto level = process_flags().debug_level)
     a.push_back("--debug-level=" + std::string(boost::describe::enum_to_string(*level, "NONE")));
   return a;
@@ -153,7 +168,9 @@ void ProcessObject::on_unknown(const message& m) {
 }
 
 void ProcessObject::spawn(std::vector<std::string> arguments, std::vector<std::string> environment) {
-  auto path = detail::find_executable(binding_->executable);
+  auto path = role_ ? std::optional<std::string>(binding_->executable) : detail::find_executable(binding_->executable);
+  if (role_ && ::access(path->c_str(), X_OK) != 0)
+    return finish(Faulted("cannot execute " + *path + " (no role executable)"));
   if (!path) return finish(Faulted("cannot execute " + binding_->executable + " (not found)"));
   try {
     auto self = self_address();

@@ -16,6 +16,7 @@
 // to their senders.
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,14 @@ struct process_options {
                           // with "<our role>." when this process has a role itself.
 };
 
+// A role of a home run as a child, as group-cake runs its roles: the role's executable with
+// --home-path and --role-name (never prefixed), its settings coming from the role.
+struct process_role {
+  std::string executable;  // as the role's executable_file names it
+  std::string home_path;
+  std::string role_name;
+};
+
 class ProcessObject
     : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted,
                        BackChannelToken, Closed> {
@@ -81,6 +90,7 @@ class ProcessObject
   template <class R>
   explicit ProcessObject(R (*function)(channel&), process_options options = {})
       : ProcessObject(reinterpret_cast<const void*>(function), {}, options) {}
+  explicit ProcessObject(process_role role, process_options options = {});
   ~ProcessObject() override;
 
   void on(const Start&);
@@ -101,6 +111,8 @@ class ProcessObject
   message result_of(const ChildExited& e) const;
 
   const detail::process_binding* binding_;
+  std::optional<process_role> role_;
+  detail::process_binding role_binding_;
   std::vector<std::string> arguments_;
   process_options options_;
   std::unique_ptr<detail::child_process> child_;

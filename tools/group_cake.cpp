@@ -1,0 +1,181 @@
+// group-cake: the composite process, as the reference's script. Every role of a home (or those
+// whose names a search matches from the start) runs as a child; a role that ends is restarted
+// per --retry; the run ends when every role has ended (their values, by role), when --main-role
+// ends (its value), on a fault, or on SIGINT (Aborted, every role stopped first).
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "lc/lc.hpp"
+
+namespace {
+
+struct group_settings {
+  std::optional<lc::HostPort> directory_at_host;  // accepted; the GROUP directory is not implemented yet
+  std::optional<lc::HostPort> directory_at_lan;   // accepted; not implemented yet
+  std::optional<bool> encrypted_directory;        // accepted; not implemented yet
+  std::optional<lc::RetryIntervals> retry;
+  std::optional<std::string> main_role;
+  std::vector<std::string> search;  // the words of the command line
+  static constexpr auto positional_words = &group_settings::search;
+};
+BOOST_DESCRIBE_STRUCT(group_settings, (), (directory_at_host, directory_at_lan, encrypted_directory, retry, main_role))
+
+using role_values = lc::ordered_map<std::string, lc::message>;
+
+// A restart waiting for its Delay, as the context of that Delay.
+struct restart {
+  std::string role;
+};
+
+// The roles of a home, by name, as the reference lists them: not the group's own ("group...")
+// nor sub-roles (with a dot). No value when the home has no role folder.
+std::optional<std::map<std::string, std::string>> open_home(const std::filesystem::path& home) {
+  std::error_code ec;
+  std::filesystem::directory_iterator entries(home / "role", ec);
+  if (ec) return std::nullopt;
+  std::map<std::string, std::string> roles;
+  for (const auto& entry : entries) {
+    auto name = entry.path().filename().string();
+    if (name.find('.') != std::string::npos || name.starts_with("group")) continue;
+    try {
+      roles[name] = lc::Folder(entry.path()).file<std::string>("executable_file").recover();
+    } catch (const lc::file_error&) {
+      return std::nullopt;  // as the reference: a role that cannot be read makes the home unusable
+    }
+  }
+  return roles;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& w : words) text += (text.empty() ? "" : ", ") + w;
+  return text;
+}
+
+// The roles the searches match (Python's re.match: from the start of the name), or the Faulted.
+lc::message select_roles(const group_settings& settings, const std::string& home,
+                         std::map<std::string, std::string>& roles) {
+  std::vector<std::regex> searches;
+  for (const auto& s : settings.search) {
+    try {
+      searches.emplace_back(s);
+    } catch (const std::regex_error& e) {
+      return lc::Faulted("cannot compile search \"" + s + "\"", e.what());
+    }
+  }
+  if (!searches.empty()) {
+    std::erase_if(roles, [&](const auto& role) {
+      return std::none_of(searches.begin(), searches.end(), [&](const std::regex& r) {
+        return std::regex_search(role.first, r, std::regex_constants::match_continuous);
+      });
+    });
+    if (roles.empty()) return lc::Faulted("No roles matching \"" + joined(settings.search) + "\"");
+  } else if (roles.empty()) {
+    return lc::Faulted("No roles at location \"" + home + "\"");
+  }
+  return {};
+}
+
+class group_run {
+ public:
+  group_run(lc::channel& self, const group_settings& settings, std::string home)
+      : self_(self), settings_(settings), home_(std::move(home)) {}
+
+  void start(const std::string& role, const std::string& executable) {
+    executables_[role] = executable;
+    self_.assign(self_.create<lc::ProcessObject>(lc::process_role{executable, home_, role}), role);
+  }
+
+  lc::message run() {
+    for (;;) {
+      auto m = self_.input();
+      if (auto* returned = m.get<lc::Returned>()) {
+        if (auto done = on_returned(*returned)) return *done;
+      } else if (m.get<lc::Faulted>() || m.get<lc::Stop>()) {
+        lc::message value = m.get<lc::Stop>() ? lc::message(lc::Aborted{}) : m;
+        if (!ending_) {
+          if (self_.working() == 0) return value;
+          end_with(value);
+        }
+      }
+    }
+  }
+
+ private:
+  std::optional<lc::message> on_returned(const lc::Returned& returned) {
+    auto context = self_.debrief();
+    if (!context) return std::nullopt;
+    if (auto* waited = std::any_cast<restart>(&*context)) {
+      if (!ending_ && !returned.message.get<lc::Aborted>()) start(waited->role, executables_[waited->role]);
+      return finished_if_idle();
+    }
+    auto role = std::any_cast<std::string>(*context);
+    if (ending_) {
+      if (collecting_) values_.insert_or_assign(role, returned.message);
+      return finished_if_idle();
+    }
+    if (settings_.main_role && role == *settings_.main_role) {  // its value ends the run: no retries
+      if (self_.working() == 0) return returned.message;
+      end_with(returned.message);
+      return std::nullopt;
+    }
+    values_.insert_or_assign(role, returned.message);
+    if (auto seconds = next_delay(role)) {
+      self_.trace("Restart \"" + role + "\" (" + std::to_string(*seconds) + " seconds)");
+      self_.assign(self_.create<lc::Delay>(*seconds), restart{role});
+      return std::nullopt;
+    }
+    if (self_.working() == 0) return lc::message(values_);
+    if (!settings_.main_role) {  // without a main role, the first role to end for good ends them all
+      collecting_ = true;
+      end_with(lc::message(values_));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<double> next_delay(const std::string& role) {
+    if (!settings_.retry) return std::nullopt;
+    auto found = schedules_.try_emplace(role, *settings_.retry).first;
+    return found->second.next();
+  }
+
+  void end_with(lc::message value) {
+    ending_ = true;
+    ending_value_ = std::move(value);
+    self_.abort();
+  }
+
+  std::optional<lc::message> finished_if_idle() {
+    if (self_.working() > 0) return std::nullopt;
+    if (!ending_) return lc::message(values_);
+    return collecting_ ? lc::message(values_) : ending_value_;
+  }
+
+  lc::channel& self_;
+  const group_settings& settings_;
+  std::string home_;
+  std::map<std::string, std::string> executables_;
+  std::map<std::string, lc::retry_schedule> schedules_;
+  role_values values_;
+  bool ending_ = false;
+  bool collecting_ = false;  // ending, and the values of every role are the result
+  lc::message ending_value_;
+};
+
+lc::message group(lc::channel& self, const group_settings& settings) {
+  auto home = std::filesystem::absolute(lc::process_flags().home_path.value_or(".layer-cake")).lexically_normal().string();
+  if (!settings.search.empty()) self.trace("Search \"" + joined(settings.search) + "\"");
+  auto roles = open_home(home);
+  if (!roles) return lc::Faulted("cannot open path \"" + home + "\"");
+  if (auto refused = select_roles(settings, home, *roles)) return refused;
+  group_run run(self, settings, home);
+  for (const auto& [role, executable] : *roles) run.start(role, executable);
+  return run.run();
+}
+
+}  // namespace
+
+LC_MAIN(group)
