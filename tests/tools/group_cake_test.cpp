@@ -113,6 +113,16 @@ TEST_F(group_cake, sigint_stops_every_role_and_leaves_none_running) {
   EXPECT_EQ(roles_running(), 0u) << "a role outlived group-cake";
 }
 
+TEST_F(group_cake, roles_end_when_group_cake_is_killed) {
+  ASSERT_NO_FATAL_FAILURE(add("entry_wait", "waiter-1"));
+  ASSERT_NO_FATAL_FAILURE(add("entry_wait", "waiter-2"));
+  child group("group-cake", in_home({}));
+  ASSERT_TRUE(roles_reach(2, group.pid())) << roles_running(group.pid()) << " roles running";
+  ::kill(group.pid(), SIGKILL);
+  group.finish(10s);
+  EXPECT_TRUE(roles_reach(0, -1)) << roles_running() << " roles outlived a killed group-cake";
+}
+
 TEST_F(group_cake, a_search_that_matches_no_role_and_a_missing_home_are_clear_errors) {
   ASSERT_NO_FATAL_FAILURE(add("entry_echo", "echo"));
   auto none = run_child("group-cake", in_home({"zz"}));
