@@ -13,6 +13,8 @@ struct customer_store {
   std::int64_t counter = 1;
 };
 
+lc::HttpResponse not_found() { return {.status_code = 404, .reason_phrase = "Not Found"}; }
+
 // Restful style dispatching.
 lc::message retrieve_customer(customer_store& db) { return db.table.stored(); }
 
@@ -23,20 +25,20 @@ lc::message create_customer(customer_store& db, const Customer& body) {
 
 lc::message read_customer(customer_store& db, std::int64_t identity, const lc::header_map&) {
   auto customer = db.table.stored().find(identity);
-  if (customer == db.table.stored().end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  if (customer == db.table.stored().end()) return not_found();
   return customer->second;
 }
 
 lc::message update_customer(customer_store& db, const Customer& body, std::int64_t identity) {
   auto& latest = db.table.change();
   auto customer = latest.find(identity);
-  if (customer == latest.end()) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  if (customer == latest.end()) return db.table.reply_when_settled(not_found());
   customer->second = body;
   return db.table.reply_when_stored(lc::HttpResponse{.status_code = 200});
 }
 
 lc::message delete_customer(customer_store& db, std::int64_t identity) {
-  if (db.table.change().erase(identity) == 0) return lc::HttpResponse{.status_code = 404, .reason_phrase = "Not Found"};
+  if (db.table.change().erase(identity) == 0) return db.table.reply_when_settled(not_found());
   return db.table.reply_when_stored(lc::HttpResponse{.status_code = 200});
 }
 

@@ -245,6 +245,22 @@ TEST(resource_server, a_store_that_fails_answers_500_and_no_read_ever_shows_the_
   EXPECT_EQ(file[1].as_array()[1].as_object().at("name").as_string(), "again");
 }
 
+// A 404 that a pending delete causes waits for that delete: when its store fails, the customer is
+// still there, and the client must not have been told it was not.
+TEST(resource_server, a_not_found_caused_by_a_delete_not_yet_on_disk_waits_for_that_delete) {
+  model_dir dir;
+  auto server = start_resource_server(dir);
+  http_connection c(server.port);
+  ASSERT_EQ(call(c, "POST", "/customer", customer_body("kept", 1))->status, 201);
+  fs::remove_all(dir.path);
+  c.send_raw(request_bytes("DELETE", "/customer/1", std::nullopt, std::nullopt) + request_bytes("PUT", "/customer/1", "application/json", customer_body("x", 2)));
+  auto deleted = c.read_response(10s), updated = c.read_response(10s);
+  ASSERT_TRUE(deleted && updated);
+  EXPECT_EQ(deleted->status, 500);
+  EXPECT_NE(updated->status, 404) << "told the customer was gone, and the delete never reached the disk";
+  EXPECT_EQ(call(c, "GET", "/customer/1")->status, 200);
+}
+
 // SIGKILL at random instants while a client writes: the file is always a whole image, and holds
 // every change the server acknowledged before it died.
 TEST(resource_server, killed_again_and_again_while_a_client_writes_it_never_loses_an_acknowledged_change) {

@@ -69,6 +69,16 @@ class group_commit {
     return {};
   }
 
+  // Holds a reply that depends on latest() without changing it (a 404 for what a delete on its way
+  // to the disk removed) until every change before it is on disk, so that a store that fails
+  // answers it as it answers them. Sent now, when nothing is on its way.
+  message reply_when_settled(message reply) {
+    if (held_.empty()) return reply;
+    auto generation = held_.back().generation;  // the last change's: in flight, or the next store
+    held_.push_back({self_.return_address(), std::move(reply), generation});
+    return {};
+  }
+
   // The writer's answer: the replies it covers go out, and the next store begins if one waits.
   void on(const FileStored& done) {
     writing_ = false;
