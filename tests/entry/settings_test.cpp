@@ -135,6 +135,23 @@ TEST(settings_decode, positional_words_go_to_the_member_a_struct_names_for_them)
   EXPECT_EQ(s.search, (std::vector<std::string>{"a.*", "b"}));
 }
 
+namespace {
+struct with_remainder {
+  int x = 0;
+  std::vector<std::string> others;  // the flags no field takes, to pass on
+  static constexpr auto remainder_flags = &with_remainder::others;
+};
+BOOST_DESCRIBE_STRUCT(with_remainder, (), (x))
+}  // namespace
+
+TEST(settings_decode, remainder_flags_go_as_typed_to_the_member_a_struct_names_for_them) {
+  lc::command_line standard;
+  auto s = lc::decode_settings<with_remainder>({"--retry={\"step_limit\": 2}", "--x=2", "-q", "--home-path=h"}, standard);
+  EXPECT_EQ(s.x, 2);
+  EXPECT_EQ(standard.home_path, "h");
+  EXPECT_EQ(s.others, (std::vector<std::string>{"--retry={\"step_limit\": 2}", "-q"}));
+}
+
 TEST(settings_decode, long_and_short_forms_together_are_refused) {
   EXPECT_EQ(error_of({"-x=3", "--x=4"}), "cannot decode value for \"x\" (use of both long and short forms)");
   EXPECT_EQ(error_of({"--x=3", "-x=4"}), "cannot decode value for \"x\" (use of both long and short forms)");

@@ -159,7 +159,14 @@ void decode_arguments(const std::vector<std::string>& args, command_line& standa
   std::vector<std::string> unknown;
   for (const auto& f : remaining.long_form) unknown.push_back(f.name);
   for (const auto& f : remaining.short_form) unknown.push_back(f.name);
-  if (!unknown.empty()) throw settings_error("unknown arguments (" + joined(unknown) + ")");
+  if (!unknown.empty() && user_schema.take_remainder) {
+    std::vector<std::string> typed;
+    for (const auto& f : remaining.long_form) typed.push_back("--" + f.name + (f.value ? "=" + *f.value : ""));
+    for (const auto& f : remaining.short_form) typed.push_back("-" + f.name + (f.value ? "=" + *f.value : ""));
+    user_schema.take_remainder(user, std::move(typed));
+  } else if (!unknown.empty()) {
+    throw settings_error("unknown arguments (" + joined(unknown) + ")");
+  }
   if (!words.empty() && !user_schema.take_words)
     throw settings_error("unexpected positional arguments (" + joined(words) + ")");
   if (!words.empty()) user_schema.take_words(user, std::move(words));

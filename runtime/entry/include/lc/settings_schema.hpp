@@ -39,6 +39,9 @@ struct settings_schema : std::vector<setting_field> {
   // The words of the command line that are not flags, for a struct that names a member for them
   // (`static constexpr auto positional_words = &S::member;`, a vector of text); else they are refused.
   void (*take_words)(void* settings, std::vector<std::string> words) = nullptr;
+  // The flags no field takes, as typed ("--name=value"), for a struct that names a member for
+  // them (`static constexpr auto remainder_flags = &S::member;`); else they are refused.
+  void (*take_remainder)(void* settings, std::vector<std::string> flags) = nullptr;
 };
 
 // The name the reference shows in `undefined enum "NAME.text"`: the class name.
@@ -167,6 +170,10 @@ settings_schema make_schema() {
   if constexpr (requires { S::positional_words; })
     schema.take_words = [](void* settings, std::vector<std::string> words) {
       static_cast<S*>(settings)->*S::positional_words = std::move(words);
+    };
+  if constexpr (requires { S::remainder_flags; })
+    schema.take_remainder = [](void* settings, std::vector<std::string> flags) {
+      static_cast<S*>(settings)->*S::remainder_flags = std::move(flags);
     };
   if constexpr (self_validating<S>)
     schema.validate = [](const void* settings) -> std::optional<Faulted> { return validate(*static_cast<const S*>(settings)); };
