@@ -1,8 +1,10 @@
 // The reference's role flags on our executables, seen from outside: what --create-role and the
 // rest leave in a home, a process started in a role (--origin=RUN) running with its settings, and
 // a home the Python original made (tests/golden/roles) used as it is.
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -221,6 +223,22 @@ TEST_F(role_home, a_second_process_in_a_running_role_is_refused_naming_the_first
   EXPECT_TRUE(after.wait_for_stderr("ready\n", 10s)) << "the lock outlived its process";
   ::kill(after.pid(), SIGINT);
   after.finish(10s);
+}
+
+// The reference's `layer-cake run` locks each role it runs (as head.json below says) and its
+// group-cake then starts the roles: a role must run under a lock its ancestor holds.
+TEST_F(role_home, a_process_runs_in_a_role_whose_lock_its_ancestor_holds_as_the_reference_layer_cake_run_holds_them) {
+  ASSERT_EQ(run("entry_echo", {"--create-role"}).code, 0);
+  auto lock = role("entry_echo") / "lock";
+  fs::create_directories(lock);
+  int fd = ::open((lock / "head").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::lockf(fd, F_TLOCK, 0), 0);
+  std::ofstream(lock / "head.json") << R"({"value": {"parent_pid": )" << ::getppid() << R"(, "path": ")"
+                                    << (lock / "head").native() << R"(", "pid": )" << ::getpid() << "}}";
+  auto r = run("entry_echo", {"--origin=RUN"});
+  ::close(fd);
+  EXPECT_EQ(r.code, 0) << "refused under its ancestor's lock:\n" << r.err;
 }
 
 TEST_F(role_home, a_role_is_not_changed_or_deleted_while_its_process_runs_and_is_after) {

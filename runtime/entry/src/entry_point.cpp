@@ -7,10 +7,12 @@
 #include <atomic>
 #include <iostream>
 
+#include "daemon.hpp"
 #include "entry_output.hpp"
 #include "home_paths.hpp"
 #include "memory_policy.hpp"
 #include "role_flags.hpp"
+#include "lc/command_response.hpp"
 #include "lc/file_io.hpp"
 #include "lc/log.hpp"
 
@@ -82,6 +84,13 @@ int run_entry(int argc, char** argv, const settings_schema& schema, void* settin
     set_log_level(parse_log_level(name).value_or(log_level::NONE));
   }
   if (auto orphaned = tie_to_parent(flags)) return print_result(*orphaned, flags, program, std::cout, std::cerr);
+  bool role_command = flags.create_role || flags.update_role || flags.dump_role || flags.factory_reset ||
+                      flags.delete_role || flags.edit_role;
+  if (flags.origin == process_origin::START && !role_command) {  // before the role's lock: a fork loses it
+    print_result(message(CommandResponse{"background-daemon", std::nullopt}), flags, program, std::cout, std::cerr);
+    std::cout.flush();
+    if (auto failed = become_daemon()) return print_result(*failed, flags, program, std::cout, std::cerr);
+  }
   auto role = apply_role_flags(flags, program, schema, settings, given);
   if (role.printed) {
     std::cout << *role.printed << '\n' << std::flush;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 
@@ -21,6 +22,23 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::int64_t default_log_storage = 256 * 1024 * 1024;
+
+// The parent of `pid`, from /proc/<pid>/stat (0 when it cannot be read).
+pid_t parent_of(pid_t pid) {
+  auto text = read_file("/proc/" + std::to_string(pid) + "/stat").value_or("");
+  auto close = text.rfind(')');  // the name in parentheses may hold spaces
+  if (close == std::string::npos) return 0;
+  char state = 0;
+  int parent = 0;
+  if (std::sscanf(text.c_str() + close + 1, " %c %d", &state, &parent) != 2) return 0;
+  return parent;
+}
+
+bool is_our_ancestor(std::int64_t pid) {
+  for (pid_t p = ::getppid(); p > 1; p = parent_of(p))
+    if (p == pid) return true;
+  return false;
+}
 constexpr std::size_t start_stops_kept = 16;
 
 fs::path file_of(const home_role& role, std::string_view name) { return role.folder / (std::string(name) + ".json"); }
@@ -171,6 +189,9 @@ std::optional<Faulted> lock_role(const home_role& role) {
     std::string holder = "locked out and missing details";
     try {
       auto who = recover_value(folder.path() / "head.json");
+      // The reference's `layer-cake run` holds its roles' locks while their group runs them.
+      if (auto* pid = who.as_object().if_contains("pid"); pid && pid->is_int64() && is_our_ancestor(pid->as_int64()))
+        return std::nullopt;
       holder = "locked out of \"" + head.native() + "\" by <" + boost::json::serialize(who.at("pid")) + ">(" +
                boost::json::serialize(who.at("parent_pid")) + ")";
     } catch (const std::exception&) {

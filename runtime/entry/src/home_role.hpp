@@ -57,7 +57,9 @@ std::string names_note(const std::vector<std::string>& names);
 std::string settings_json(const settings_schema& schema, const void* settings, const std::vector<std::string>& names);
 
 // The reference's head lock, so one process at a time runs in a role: an exclusive lockf on
-// <role>/lock/head (held until the process ends), and who holds it in head.json. Returns the
+// <role>/lock/head (held until the process ends), and who holds it in head.json. A lock one of
+// this process's ancestors holds (the reference's `layer-cake run` holds its roles') is held for
+// it: nothing is taken and nothing refused. Returns the
 // Faulted naming the holder when another process has it. Throws file_error.
 std::optional<Faulted> lock_role(const home_role& role);
 
