@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -75,6 +76,8 @@ ProcessObject::ProcessObject(const void* function, std::vector<std::string> argu
   if (binding_) set_name(std::filesystem::path(binding_->executable).filename().string());
 }
 
+std::optional<std::string> find_program(const std::string& name) { return detail::find_executable(name); }
+
 ProcessObject::ProcessObject(process_role role, process_options options)
     : binding_(&role_binding_), role_(std::move(role)), role_binding_{role_->executable, false}, options_(options) {
   set_name(role_->role_name);
@@ -97,6 +100,7 @@ std::vector<std::string> ProcessObject::child_arguments() const {
   if (role_) {
     a.push_back("--home-path=" + role_->home_path);
     a.push_back("--role-name=" + role_->role_name);
+    a.insert(a.end(), role_->arguments.begin(), role_->arguments.end());
   } else {
     std::string role = options_.role_name.empty() ? name() : options_.role_name;
     if (const auto& ours = process_flags().role_name; ours && !ours->empty()) role = *ours + "." + role;
@@ -169,8 +173,16 @@ void ProcessObject::on_unknown(const message& m) {
 
 void ProcessObject::spawn(std::vector<std::string> arguments, std::vector<std::string> environment) {
   auto path = role_ ? std::optional<std::string>(binding_->executable) : detail::find_executable(binding_->executable);
-  if (role_ && ::access(path->c_str(), X_OK) != 0)
+  if (role_ && path->ends_with(".py")) {  // a role of the Python original's, run as it runs them
+    const char* interpreter = std::getenv("LC_PYTHON");
+    auto python = detail::find_executable(interpreter ? interpreter : "python3");
+    if (!python) return finish(Faulted("cannot execute " + *path + " (no python3 on PATH, nor $LC_PYTHON)"));
+    std::erase_if(arguments, [](const std::string& a) { return a.starts_with("--parent-pid="); });  // ours alone
+    arguments.insert(arguments.begin(), *path);
+    path = python;
+  } else if (role_ && ::access(path->c_str(), X_OK) != 0) {
     return finish(Faulted("cannot execute " + *path + " (no role executable)"));
+  }
   if (!path) return finish(Faulted("cannot execute " + binding_->executable + " (not found)"));
   try {
     auto self = self_address();

@@ -75,7 +75,12 @@ struct process_role {
   std::string executable;  // as the role's executable_file names it
   std::string home_path;
   std::string role_name;
+  std::vector<std::string> arguments = {};  // more, e.g. --create-role and settings to store
 };
+
+// The file a program name runs: a path as given (when executable), else the file of that name
+// beside this program, else on PATH; nothing when there is none.
+std::optional<std::string> find_program(const std::string& name);
 
 class ProcessObject
     : public stateless<ProcessObject, Start, Stop, T2, ChildExited, Listening, NotListening, Accepted,
