@@ -8,6 +8,7 @@
 #include <optional>
 #include <regex>
 
+#include "home_listing.hpp"
 #include "lc/lc.hpp"
 
 namespace {
@@ -30,49 +31,19 @@ struct restart {
   std::string role;
 };
 
-// The roles of a home, by name, as the reference lists them: not the group's own ("group...")
-// nor sub-roles (with a dot). No value when the home has no role folder.
-std::optional<std::map<std::string, std::string>> open_home(const std::filesystem::path& home) {
-  std::error_code ec;
-  std::filesystem::directory_iterator entries(home / "role", ec);
-  if (ec) return std::nullopt;
-  std::map<std::string, std::string> roles;
-  for (const auto& entry : entries) {
-    auto name = entry.path().filename().string();
-    if (name.find('.') != std::string::npos || name.starts_with("group")) continue;
-    try {
-      roles[name] = lc::Folder(entry.path()).file<std::string>("executable_file").recover();
-    } catch (const lc::file_error&) {
-      return std::nullopt;  // as the reference: a role that cannot be read makes the home unusable
-    }
-  }
-  return roles;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const auto& w : words) text += (text.empty() ? "" : ", ") + w;
-  return text;
-}
-
-// The roles the searches match (Python's re.match: from the start of the name), or the Faulted.
-lc::message select_roles(const group_settings& settings, const std::string& home,
-                         std::map<std::string, std::string>& roles) {
+// The roles the searches match, or the Faulted.
+lc::message select_roles(const group_settings& settings, const std::string& home, lc::tools::home_roles& roles) {
   std::vector<std::regex> searches;
   for (const auto& s : settings.search) {
     try {
-      searches.emplace_back(s);
+      searches.push_back(lc::tools::compile_searches({s}).front());
     } catch (const std::regex_error& e) {
       return lc::Faulted("cannot compile search \"" + s + "\"", e.what());
     }
   }
   if (!searches.empty()) {
-    std::erase_if(roles, [&](const auto& role) {
-      return std::none_of(searches.begin(), searches.end(), [&](const std::regex& r) {
-        return std::regex_search(role.first, r, std::regex_constants::match_continuous);
-      });
-    });
-    if (roles.empty()) return lc::Faulted("No roles matching \"" + joined(settings.search) + "\"");
+    lc::tools::keep_matching(roles, searches);
+    if (roles.empty()) return lc::Faulted("No roles matching \"" + lc::tools::joined(settings.search) + "\"");
   } else if (roles.empty()) {
     return lc::Faulted("No roles at location \"" + home + "\"");
   }
@@ -167,8 +138,8 @@ class group_run {
 
 lc::message group(lc::channel& self, const group_settings& settings) {
   auto home = std::filesystem::absolute(lc::process_flags().home_path.value_or(".layer-cake")).lexically_normal().string();
-  if (!settings.search.empty()) self.trace("Search \"" + joined(settings.search) + "\"");
-  auto roles = open_home(home);
+  if (!settings.search.empty()) self.trace("Search \"" + lc::tools::joined(settings.search) + "\"");
+  auto roles = lc::tools::open_home(home);
   if (!roles) return lc::Faulted("cannot open path \"" + home + "\"");
   if (auto refused = select_roles(settings, home, *roles)) return refused;
   group_run run(self, settings, home);

@@ -1,6 +1,5 @@
 // group-cake runs the roles of a home as child processes, with their stored settings, restarts
 // them per --retry, ends with --main-role's value or every role's, and leaves no role running.
-#include <dirent.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "child_process.hpp"
+#include "home_processes.hpp"
 
 namespace {
 
@@ -19,16 +19,8 @@ using namespace std::chrono_literals;
 using entry_test::child;
 using entry_test::run_child;
 
-// A home of its own for each test, under the test's temporary folder.
-class group_cake : public testing::Test {
+class group_cake : public tools_test::home_test {
  protected:
-  void SetUp() override {
-    auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    home_ = std::filesystem::temp_directory_path() / ("lc-group-" + std::to_string(::getpid()) + "-" + info->name());
-    std::filesystem::remove_all(home_);
-  }
-  void TearDown() override { std::filesystem::remove_all(home_); }
-
   void add(const std::string& program, const std::string& role, std::vector<std::string> settings = {}) {
     settings.insert(settings.end(), {"--create-role", "--home-path=" + home_.string(), "--role-name=" + role});
     auto made = run_child(program, settings);
@@ -39,28 +31,9 @@ class group_cake : public testing::Test {
     args.push_back("--origin=RUN");
     return args;
   }
-  // Processes whose command line names this home (group-cake's roles), other than `except`.
-  std::size_t roles_running(pid_t except = -1) const {
-    std::size_t count = 0;
-    DIR* proc = ::opendir("/proc");
-    while (const dirent* entry = ::readdir(proc)) {
-      pid_t pid = std::atoi(entry->d_name);
-      if (pid <= 0 || pid == except) continue;
-      std::ifstream cmdline("/proc/" + std::string(entry->d_name) + "/cmdline");
-      std::string text((std::istreambuf_iterator<char>(cmdline)), {});
-      if (text.find("--home-path=" + home_.string() + '\0') != std::string::npos &&
-          text.find("--role-name=") != std::string::npos)
-        ++count;
-    }
-    ::closedir(proc);
-    return count;
-  }
-  // True once `count` roles run (sampling /proc, which has no change notification); false after 10 s.
+  std::size_t roles_running(pid_t except = -1) const { return running_in_home(except); }
   bool roles_reach(std::size_t count, pid_t except) const {
-    for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;
-         std::this_thread::sleep_for(10ms))
-      if (roles_running(except) == count) return true;
-    return false;
+    return tools_test::eventually([&] { return roles_running(except) == count; });
   }
   std::size_t starts_of(const std::string& role) const {
     std::ifstream file(home_ / "role" / role / "start_stop.json");
@@ -69,8 +42,6 @@ class group_cake : public testing::Test {
     for (auto at = text.find("\"start\""); at != std::string::npos; at = text.find("\"start\"", at + 1)) ++count;
     return count;
   }
-
-  std::filesystem::path home_;
 };
 
 TEST_F(group_cake, runs_the_roles_a_search_matches_with_their_stored_settings_and_returns_their_values_by_role) {
@@ -134,6 +105,20 @@ TEST_F(group_cake, a_search_that_matches_no_role_and_a_missing_home_are_clear_er
   auto missing = run_child("group-cake", {"--home-path=" + (home_ / "nowhere").string()});
   EXPECT_NE(missing.code, 0);
   EXPECT_NE(missing.err.find("cannot open path"), std::string::npos) << missing.err;
+}
+
+// A role of the Python original's has a .py executable, which the reference runs with the
+// interpreter; this stand-in prints the arguments it was given as its value.
+TEST_F(group_cake, a_python_role_runs_through_the_interpreter_with_the_role_flags) {
+  auto folder = home_ / "role" / "py";
+  std::filesystem::create_directories(folder);
+  auto script = home_ / "role.py";
+  std::ofstream(script) << "import json, sys\n"
+                           "print(json.dumps({'value': ['unicode', ' '.join(sys.argv[1:]), []]}))\n";
+  std::ofstream(folder / "executable_file.json") << "{\"value\": \"" << script.native() << "\"}";
+  auto r = run_child("group-cake", in_home({}));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("--role-name=py"), std::string::npos) << "not run with its role:\n" << r.out << r.err;
 }
 
 // tests/golden/roles/group-settings.json: the reference's group_cake.py --create-role with these

@@ -1,0 +1,169 @@
+// layer-cake makes a home, adds roles to it, runs them through group-cake in the foreground or
+// as a daemon, stops them, reports what ran, and refuses to change a home whose roles run.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "child_process.hpp"
+#include "home_processes.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using entry_test::child_result;
+using entry_test::run_child;
+
+class layer_cake : public tools_test::home_test {
+ protected:
+  child_result command(std::vector<std::string> args) const {
+    args.push_back("--home-path=" + home_.string());
+    return run_child("layer-cake", args, 30s);
+  }
+  void made(std::vector<std::string> args) const {
+    auto r = command(std::move(args));
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  std::string text_of(const std::filesystem::path& name) const {
+    std::ifstream file(home_ / name);
+    return std::string((std::istreambuf_iterator<char>(file)), {});
+  }
+  bool lists(const std::string& sub_command, const std::vector<std::string>& roles) const {
+    auto r = command({sub_command});
+    std::string expected;
+    for (const auto& role : roles) expected += role + "\n";
+    return r.code == 0 && r.out == expected;
+  }
+};
+
+TEST_F(layer_cake, create_makes_a_home_with_the_group_role_and_refuses_one_that_exists) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  for (const char* folder : {"script", "resource", "role", "departures", "arrivals"})
+    EXPECT_TRUE(std::filesystem::is_directory(home_ / folder)) << folder;
+  EXPECT_NE(text_of("role/group/executable_file.json").find("group-cake"), std::string::npos);
+  auto again = command({"create"});
+  EXPECT_NE(again.code, 0);
+  EXPECT_NE(again.err.find("existing folder"), std::string::npos) << again.err;
+}
+
+TEST_F(layer_cake, add_with_a_role_count_makes_numbered_roles_with_the_settings_given_and_list_shows_them) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo", "--role-count=3", "--role-start=1", "--x=5"}));
+  EXPECT_TRUE(lists("list", {"echo-1", "echo-2", "echo-3"})) << command({"list"}).out;
+  EXPECT_NE(text_of("role/echo-2/settings.json").find("\"x\""), std::string::npos) << text_of("role/echo-2/settings.json");
+  auto longer = command({"list", "echo-1", "--long-listing"});
+  EXPECT_EQ(longer.code, 0) << longer.err;
+  EXPECT_NE(longer.out.find("entry_echo"), std::string::npos) << longer.out;
+  EXPECT_EQ(longer.out.find("echo-2"), std::string::npos) << "the search was not applied:\n" << longer.out;
+}
+
+TEST_F(layer_cake, add_refuses_a_reserved_name_a_collision_a_bad_count_and_a_missing_home) {
+  auto no_home = command({"add", "entry_echo", "echo"});
+  EXPECT_NE(no_home.code, 0);
+  EXPECT_NE(no_home.err.find("does not exist"), std::string::npos) << no_home.err;
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo"}));
+  auto collision = command({"add", "entry_echo", "echo"});
+  EXPECT_NE(collision.err.find("collision of roles \"echo\""), std::string::npos) << collision.err;
+  auto reserved = command({"add", "entry_echo", "group-x"});
+  EXPECT_NE(reserved.err.find("reserved name"), std::string::npos) << reserved.err;
+  auto count = command({"add", "entry_echo", "many", "--role-count=1001"});
+  EXPECT_NE(count.err.find("range 1...1000"), std::string::npos) << count.err;
+  auto unknown = command({"list", "--bogus=1"});
+  EXPECT_NE(unknown.code, 0);
+  EXPECT_NE(unknown.err.find("unknown arg(s) \"bogus=1\""), std::string::npos) << unknown.err;
+  for (const auto& r : {collision, reserved, count}) EXPECT_NE(r.code, 0);
+  EXPECT_TRUE(lists("list", {"echo"}));
+}
+
+TEST_F(layer_cake, update_changes_the_stored_settings_that_run_then_uses_and_returned_reports) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo", "--x=1"}));
+  ASSERT_NO_FATAL_FAILURE(made({"update", "echo", "--x=9"}));
+  auto ran = command({"run"});
+  EXPECT_EQ(ran.code, 0) << ran.err;
+  EXPECT_NE(ran.out.find(R"("x": 9)"), std::string::npos) << "not the updated settings:\n" << ran.out;
+  auto value = command({"returned", "echo"});
+  EXPECT_EQ(value.code, 0) << value.err;
+  EXPECT_NE(value.out.find("9"), std::string::npos) << value.out;
+  auto history = command({"history", "echo"});
+  EXPECT_EQ(history.code, 0) << history.err;
+  EXPECT_EQ(history.out.rfind("[0] ", 0), 0u) << history.out;
+  auto out_of_bounds = command({"returned", "echo", "--start=4"});
+  EXPECT_NE(out_of_bounds.err.find("start [4] out of bounds"), std::string::npos) << out_of_bounds.err;
+}
+
+TEST_F(layer_cake, start_runs_the_roles_in_the_background_and_stop_ends_them_all) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_wait", "waiter", "--role-count=2"}));
+  auto started = command({"start"});
+  ASSERT_EQ(started.code, 0) << started.err;
+  EXPECT_TRUE(tools_test::eventually([&] { return lists("status", {"waiter-0", "waiter-1"}); }))
+      << command({"status"}).out << command({"status"}).err;
+  auto longer = command({"status", "--long-listing"});
+  EXPECT_NE(longer.out.find("waiter-0                 <"), std::string::npos) << longer.out;
+  auto stopped = command({"stop"});
+  EXPECT_EQ(stopped.code, 0) << stopped.err;
+  EXPECT_EQ(running_in_home(), 0u) << "a role or group-cake outlived stop";
+  auto none = command({"status"});
+  EXPECT_NE(none.err.find("nothing running"), std::string::npos) << none.err;
+  auto history = command({"history", "waiter-1"});
+  EXPECT_NE(history.out.find("(Aborted)"), std::string::npos) << history.out;
+}
+
+TEST_F(layer_cake, commands_that_change_a_home_or_run_it_again_refuse_while_its_roles_run) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_wait", "waiter"}));
+  ASSERT_NO_FATAL_FAILURE(made({"start"}));
+  ASSERT_TRUE(tools_test::eventually([&] { return lists("status", {"waiter"}); }));
+  auto deleted = command({"delete", "waiter"});
+  EXPECT_NE(deleted.err.find("\"waiter\" are currently running"), std::string::npos) << deleted.err;
+  auto destroyed = command({"destroy"});
+  EXPECT_NE(destroyed.err.find("running roles"), std::string::npos) << destroyed.err;
+  auto again = command({"run"});
+  EXPECT_NE(again.err.find("already running"), std::string::npos) << again.err;
+  for (const auto& r : {deleted, destroyed, again}) EXPECT_NE(r.code, 0);
+  EXPECT_TRUE(std::filesystem::exists(home_ / "role" / "waiter"));
+  ASSERT_NO_FATAL_FAILURE(made({"stop"}));
+}
+
+TEST_F(layer_cake, log_prints_the_lines_of_a_roles_rolling_log_in_the_window_asked_for) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_wait", "waiter"}));
+  ASSERT_NO_FATAL_FAILURE(made({"start"}));
+  ASSERT_TRUE(tools_test::eventually([&] { return lists("status", {"waiter"}); }));
+  ASSERT_NO_FATAL_FAILURE(made({"stop"}));
+  auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
+  auto whole = command({"log", "waiter", "--start=0"});
+  EXPECT_EQ(whole.code, 0) << whole.err;
+  EXPECT_GE(lines(whole.out), 3) << whole.out;
+  EXPECT_NE(whole.out.find("<00000002>root - Created by"), std::string::npos) << whole.out;
+  auto tail = command({"log", "waiter", "--tail=2"});
+  EXPECT_EQ(lines(tail.out), 2) << tail.out;
+  EXPECT_EQ(whole.out.substr(whole.out.size() - tail.out.size()), tail.out) << "not the last two lines";
+  EXPECT_EQ(lines(command({"log", "waiter", "--start=0", "--count=1"}).out), 1);
+  auto before = command({"log", "waiter", "--from_=2000-01-01T00:00:00", "--span=1d"});
+  EXPECT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(before.out, "") << "lines from outside the window";
+  auto two = command({"log", "waiter", "--tail=1", "--back=1m"});
+  EXPECT_NE(two.err.find("need one of tail, from_, start or back"), std::string::npos) << two.err;
+  auto nobody = command({"log"});
+  EXPECT_NE(nobody.err.find("no role specified"), std::string::npos) << nobody.err;
+}
+
+TEST_F(layer_cake, delete_removes_the_roles_named_and_destroy_the_whole_home) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_wait", "waiter"}));
+  auto unnamed = command({"delete"});
+  EXPECT_NE(unnamed.err.find("no roles specified"), std::string::npos) << unnamed.err;
+  ASSERT_NO_FATAL_FAILURE(made({"delete", "echo"}));
+  EXPECT_TRUE(lists("list", {"waiter"}));
+  ASSERT_NO_FATAL_FAILURE(made({"destroy"}));
+  EXPECT_FALSE(std::filesystem::exists(home_));
+  auto gone = command({"destroy"});
+  EXPECT_NE(gone.err.find("not a folder"), std::string::npos) << gone.err;
+}
+
+}  // namespace
