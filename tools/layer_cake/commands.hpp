@@ -24,6 +24,7 @@ message list(channel& self, const command_input& in);
 message update(channel& self, const command_input& in);
 message delete_roles(channel& self, const command_input& in);
 message destroy(channel& self, const command_input& in);
+message edit(channel& self, const command_input& in);  // with $LC_EDITOR, on this terminal
 // Running the roles, through group-cake.
 message run(channel& self, const command_input& in);
 message start(channel& self, const command_input& in);

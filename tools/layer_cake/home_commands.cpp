@@ -1,4 +1,8 @@
 // create, add, list, update, delete, destroy: the home and its roles.
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <set>
@@ -38,6 +42,19 @@ std::string manifest(const fs::path& folder) {
     else if (i->is_regular_file(ec)) ++files, bytes += i->file_size(ec);
   }
   return std::to_string(folders) + "/" + std::to_string(files) + "/" + std::to_string(bytes);
+}
+
+// Runs a program on this terminal (an editor needs it) and returns its exit code, or -1.
+int run_on_terminal(std::vector<std::string> argv) {
+  std::vector<char*> pointers;
+  for (auto& a : argv) pointers.push_back(a.data());
+  pointers.push_back(nullptr);
+  pid_t pid = 0;
+  if (::posix_spawn(&pid, pointers[0], nullptr, nullptr, pointers.data(), environ) != 0) return -1;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace
@@ -161,6 +178,32 @@ message delete_roles(channel& self, const command_input& in) {
     fs::remove_all(home / "role" / name, ec);
     if (ec) return Faulted(cannot, ec.message());
   }
+  return {};
+}
+
+message edit(channel& self, const command_input& in) {
+  auto flags = flags_of<only_remainder>(in);
+  if (!flags.remainder.empty()) return unknown_flags(in, flags.remainder);
+  auto role = word_at(in.words, 0);
+  if (role.empty()) role = process_flags().role_name.value_or("");
+  auto home = home_path(in.words, 1);
+  if (role.empty()) return Faulted("cannot edit " + in_quotes(home.string()), "no role specified");
+  auto cannot = "cannot edit " + in_quotes(role);
+  auto roles = open_home(home, true, true);
+  if (!roles) return Faulted(cannot, incomplete);
+  if (running_roles(home, *roles).contains(role)) return Faulted(cannot, "role is running");
+  auto found = roles->find(role);
+  if (found == roles->end()) return Faulted(cannot, "does not exist");
+  self.console("edit (role_name=" + role + ", home_path=" + home.string() + ")");
+  std::vector<std::string> argv{found->second};
+  if (found->second.ends_with(".py")) {  // as ProcessObject runs a role of the Python original's
+    const char* python = std::getenv("LC_PYTHON");
+    argv.insert(argv.begin(), find_program(python ? python : "python3").value_or("python3"));
+  }
+  argv.insert(argv.end(), {"--edit-role", "--home-path=" + home.string(), "--role-name=" + role});
+  // The role's executable runs the editor ($LC_EDITOR) on the settings and stores what it saved.
+  int code = run_on_terminal(argv);
+  if (code != 0) return Faulted(cannot, argv.front() + " --edit-role exited with " + std::to_string(code));
   return {};
 }
 
