@@ -8,6 +8,10 @@ namespace {
 std::string text_of(const HostPort& ipp) { return ipp.host + ":" + std::to_string(ipp.port); }
 }  // namespace
 
+std::string host_listings::scope_text() const {
+  return std::string("[ScopeOfDirectory.") + boost::describe::enum_to_string(scope_, "?") + "]";
+}
+
 void host_listings::receive(const message& m, const address& proxy) {
   if (!origins_.contains(proxy)) return;
   if (auto* p = m.get<Published>()) add_publisher(*p, proxy);
@@ -34,13 +38,13 @@ void host_listings::disconnected(const address& proxy) {
 }
 
 void host_listings::add_publisher(Published p, const address& proxy) {
-  if (p.scope > ScopeOfDirectory::HOST || published_.contains(p.published_id)) return;
+  if (p.scope > scope_ || published_.contains(p.published_id)) return;
   if (published_name_.contains(p.name)) {
     self_.warning("Cannot publish \"" + p.name + "\" (multiple ids, same name)");
     return;
   }
-  p.listening_ipp.host = "127.0.0.1";  // a HOST directory overlooks the loopback
-  self_.console("Published \"" + p.name + "\"[ScopeOfDirectory.HOST] (" + text_of(p.listening_ipp) + ")");
+  p.listening_ipp.host = "127.0.0.1";  // a HOST or GROUP directory overlooks the loopback
+  self_.console("Published \"" + p.name + "\"" + scope_text() + " (" + text_of(p.listening_ipp) + ")");
   origins_.at(proxy).publishers.insert(p.published_id);
   published_name_[p.name] = p.published_id;
   auto& listed = published_.emplace(p.published_id, std::move(p)).first->second;
@@ -49,7 +53,7 @@ void host_listings::add_publisher(Published p, const address& proxy) {
 }
 
 void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
-  if (s.scope > ScopeOfDirectory::HOST || subscribed_.contains(s.subscribed_id)) return;
+  if (s.scope > scope_ || subscribed_.contains(s.subscribed_id)) return;
   boost::regex search;
   try {
     search = boost::regex(s.search, boost::regex::perl);
@@ -57,7 +61,7 @@ void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
     self_.warning("Cannot subscribe to \"" + s.search + "\" (" + e.what() + ")");
     return;
   }
-  self_.console("Subscribed \"" + s.search + "\"[ScopeOfDirectory.HOST]");
+  self_.console("Subscribed \"" + s.search + "\"" + scope_text());
   origins_.at(proxy).subscribers.insert(s.subscribed_id);
   auto& listed = subscribed_.emplace(s.subscribed_id, subscription{s, std::move(search)}).first->second;
   for (auto& [id, p] : published_)
@@ -65,10 +69,11 @@ void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
 }
 
 void host_listings::match(const Subscribed& s, const Published& p) {
-  self_.console(std::string("Route (name=") + p.name + ",scope=ScopeOfDirectory.HOST,encrypted=" +
+  self_.console(std::string("Route (name=") + p.name + ",scope=ScopeOfDirectory." +
+                boost::describe::enum_to_string(scope_, "?") + ",encrypted=" +
                 (p.encrypted ? "True" : "False") + ")");
   route r{uuid::random(), s, p};
-  self_.send(RouteOverLoop{r.route_id, ScopeOfDirectory::HOST, p.encrypted, s.subscribed_id, p.published_id,
+  self_.send(RouteOverLoop{r.route_id, scope_, p.encrypted, s.subscribed_id, p.published_id,
                            p.name, p.listening_ipp},
              s.home_address);
   routes_.push_back(std::move(r));
@@ -80,8 +85,7 @@ void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid
   });
   for (auto r = first; r != routes_.end(); ++r) {
     auto& name = r->publisher.name;
-    self_.console("Cleared route \"" + name + "\"[ScopeOfDirectory.HOST] (" + r->publisher.published_id.to_string() +
-                  ")");
+    self_.console("Cleared route \"" + name + "\"" + scope_text() + " (" + r->publisher.published_id.to_string() + ")");
     self_.send(ClearSubscriberRoute{r->subscriber.subscribed_id, name, r->route_id}, r->subscriber.home_address);
     self_.send(ClearPublisherRoute{r->publisher.published_id, name, r->route_id}, r->publisher.home_address);
   }
@@ -89,13 +93,13 @@ void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid
   for (auto& id : subscribers) {
     auto s = subscribed_.find(id);
     if (s == subscribed_.end()) continue;
-    self_.console("Cleared subscribed \"" + s->second.listing.search + "\"[ScopeOfDirectory.HOST]");
+    self_.console("Cleared subscribed \"" + s->second.listing.search + "\"" + scope_text());
     subscribed_.erase(s);
   }
   for (auto& id : publishers) {
     auto p = published_.find(id);
     if (p == published_.end()) continue;
-    self_.console("Cleared published \"" + p->second.name + "\"[ScopeOfDirectory.HOST]");
+    self_.console("Cleared published \"" + p->second.name + "\"" + scope_text());
     published_name_.erase(p->second.name);
     published_.erase(p);
   }

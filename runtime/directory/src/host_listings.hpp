@@ -1,6 +1,7 @@
 #pragma once
-// The HOST directory's tables: the listings each connected process pushed up, by the proxy of its
-// connection, and the matches between them. What it decides it sends at once, as `self`.
+// A directory's tables (HOST for host-cake, GROUP for group-cake): the listings each connected
+// process pushed up, by the proxy of its connection, and the matches between them, for listings
+// as wide as the directory's scope or wider. What it decides it sends at once, as `self`.
 #include <map>
 #include <set>
 #include <string>
@@ -16,7 +17,7 @@ namespace lc::detail {
 
 class host_listings {
  public:
-  explicit host_listings(object& self) : self_(self) {}
+  host_listings(object& self, ScopeOfDirectory scope) : self_(self), scope_(scope) {}
   void receive(const message& m, const address& proxy);
   void connected(const address& proxy);
   void disconnected(const address& proxy);  // its listings go
@@ -40,7 +41,10 @@ class host_listings {
   void clear(const std::set<uuid>& subscribers, const std::set<uuid>& publishers);
   void match(const Subscribed& s, const Published& p);
 
+  std::string scope_text() const;  // "[ScopeOfDirectory.HOST]"
+
   object& self_;
+  ScopeOfDirectory scope_;
   std::unordered_map<address, origin> origins_;
   std::map<uuid, Published> published_;
   std::map<std::string, uuid> published_name_;

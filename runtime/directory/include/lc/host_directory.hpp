@@ -1,8 +1,9 @@
 #pragma once
-// The directory at HOST scope, as the reference's host-cake runs it: it accepts the directories of
-// the processes on the host at `accept_at` (framed), keeps the listings they push up, and for
-// every subscription matching a publication sends the subscriber's process a RouteOverLoop
-// (where the publisher's process listens). A process that disconnects loses its listings.
+// The directory of a host or of a composite process, as the reference's host-cake and group-cake
+// run them: it accepts the directories of processes at `accept_at` (framed), keeps the listings
+// they push up (those as wide as its scope or wider), and for every subscription matching a
+// publication sends the subscriber's process a RouteOverLoop (where the publisher's process
+// listens). A process that disconnects loses its listings.
 //
 //   lc::message host_cake(lc::channel& self) { return lc::host_directory(self, {"127.0.0.1", 54195}); }
 #include "lc/channel.hpp"
@@ -12,5 +13,10 @@ namespace lc {
 
 // Runs until Stop (then Aborted) or until it cannot listen (NotListening).
 message host_directory(channel& self, const HostPort& accept_at);
+
+// group-cake's: at GROUP scope on a loopback port of its own, which it tells `parent` with the
+// Listening (or NotListening) it gets, so the roles can be given it (--connect-to-directory).
+// Listings wider than GROUP are matched here too, not passed on to a HOST directory (not yet).
+message group_directory(channel& self, address parent);
 
 }  // namespace lc
