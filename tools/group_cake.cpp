@@ -1,5 +1,6 @@
 // group-cake: the composite process, as the reference's script. Every role of a home (or those
-// whose names a search matches from the start) runs as a child; a role that ends is restarted
+// whose names a search matches from the start) runs as a child, told where the group's directory
+// listens (GROUP scope, so the roles find each other); a role that ends is restarted
 // per --retry; the run ends when every role has ended (their values, by role), when --main-role
 // ends (its value), on a fault, or on SIGINT (Aborted, every role stopped first).
 #include <algorithm>
@@ -14,7 +15,7 @@
 namespace {
 
 struct group_settings {
-  std::optional<lc::HostPort> directory_at_host;  // accepted; the GROUP directory is not implemented yet
+  std::optional<lc::HostPort> directory_at_host;  // accepted; the group directory does not connect up yet
   std::optional<lc::HostPort> directory_at_lan;   // accepted; not implemented yet
   std::optional<bool> encrypted_directory;        // accepted; not implemented yet
   std::optional<lc::RetryIntervals> retry;
@@ -55,9 +56,22 @@ class group_run {
   group_run(lc::channel& self, const group_settings& settings, std::string home)
       : self_(self), settings_(settings), home_(std::move(home)) {}
 
+  // The GROUP directory the roles find each other through; its Listening, or what refused it.
+  lc::message open_directory() {
+    self_.create(lc::group_directory, self_.self_address());
+    auto m = self_.select<lc::Listening, lc::NotListening, lc::Stop>().m;
+    if (auto* listening = m.get<lc::Listening>()) {
+      directory_ = "--connect-to-directory=" + *lc::encode_setting(listening->listening_ipp);
+      return {};
+    }
+    if (m.get<lc::Stop>()) return lc::Aborted{};
+    auto* refused = m.get<lc::NotListening>();
+    return lc::Faulted("cannot open the group directory", refused ? refused->to_string() : m.type_name());
+  }
+
   void start(const std::string& role, const std::string& executable) {
     executables_[role] = executable;
-    self_.assign(self_.create<lc::ProcessObject>(lc::process_role{executable, home_, role}), role);
+    self_.assign(self_.create<lc::ProcessObject>(lc::process_role{executable, home_, role, {directory_}}), role);
   }
 
   lc::message run() {
@@ -128,6 +142,7 @@ class group_run {
   lc::channel& self_;
   const group_settings& settings_;
   std::string home_;
+  std::string directory_;  // the argument that gives each role the group directory
   std::map<std::string, std::string> executables_;
   std::map<std::string, lc::retry_schedule> schedules_;
   role_values values_;
@@ -143,6 +158,7 @@ lc::message group(lc::channel& self, const group_settings& settings) {
   if (!roles) return lc::Faulted("cannot open path \"" + home + "\"");
   if (auto refused = select_roles(settings, home, *roles)) return refused;
   group_run run(self, settings, home);
+  if (auto refused = run.open_directory()) return refused;
   for (const auto& [role, executable] : *roles) run.start(role, executable);
   return run.run();
 }

@@ -9,7 +9,9 @@ lc::message server(lc::channel& self, const server_settings& settings) {
   if (!m.is<lc::Listening>()) return m;
 
   lc::subscribe(self, "test-multihosting:worker-10:[-a-f0-9]+", lc::ScopeOfDirectory::LAN);
-  m = self.input();
+  // Clients and workers may come before the subscription is confirmed: keep them for the loop.
+  m = self.select<lc::Subscribed, lc::NotSubscribed, lc::Faulted, lc::Stop>(
+              lc::saving<Xy, lc::Available, lc::Dropped>{}).m;
   if (!m.is<lc::Subscribed>()) return m;
 
   auto worker_spool = self.create<lc::ObjectSpool>(lc::spool_settings{});

@@ -17,7 +17,9 @@ lc::message server(lc::channel& self, const server_11_settings& settings) {
   if (!m.is<lc::Listening>()) return m;
 
   lc::subscribe(self, "test-multihosting:worker-11:[-a-f0-9]+", lc::ScopeOfDirectory::LAN);
-  m = self.input();
+  // Clients and workers may come before the subscription is confirmed: keep them for the loop.
+  m = self.select<lc::Subscribed, lc::NotSubscribed, lc::Faulted, lc::Stop>(
+              lc::saving<Xy, lc::Available, lc::Dropped>{}).m;
   auto* subscribed = m.get<lc::Subscribed>();
   if (!subscribed) return m;
   auto subscription = *subscribed;

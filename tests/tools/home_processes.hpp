@@ -23,11 +23,15 @@ inline std::vector<pid_t> processes_in_home(const std::filesystem::path& home, p
   while (const dirent* entry = ::readdir(proc)) {
     pid_t pid = std::atoi(entry->d_name);
     if (pid <= 0 || pid == except) continue;
-    std::ifstream cmdline("/proc/" + std::string(entry->d_name) + "/cmdline");
-    std::string text((std::istreambuf_iterator<char>(cmdline)), {});
-    std::string state;
-    std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
-    std::getline(stat, state);
+    std::string text, state;
+    try {  // a process that ends meanwhile fails the read (libstdc++ throws from underflow)
+      std::ifstream cmdline("/proc/" + std::string(entry->d_name) + "/cmdline");
+      text.assign(std::istreambuf_iterator<char>(cmdline), {});
+      std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
+      std::getline(stat, state);
+    } catch (const std::exception&) {
+      continue;
+    }
     bool zombie = state.find(") Z") != std::string::npos;
     if (!zombie && text.find("--home-path=" + home.string() + '\0') != std::string::npos &&
         text.find("--role-name=") != std::string::npos)

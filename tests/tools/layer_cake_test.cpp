@@ -1,6 +1,12 @@
 // layer-cake makes a home, adds roles to it, runs them through group-cake in the foreground or
 // as a daemon, stops them, reports what ran, and refuses to change a home whose roles run.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <random>
 #include <filesystem>
 #include <fstream>
 
@@ -10,6 +16,9 @@
 
 #include "child_process.hpp"
 #include "home_processes.hpp"
+#include "http_client.hpp"
+#include "response_check.hpp"
+#include "scenario_server.hpp"
 
 namespace {
 
@@ -173,6 +182,50 @@ TEST_F(layer_cake, edit_stores_what_the_editor_saved_and_refuses_a_running_role)
   EXPECT_NE(running.err.find("role is running"), std::string::npos) << running.err;
   EXPECT_NE(command({"edit", "nobody"}).err.find("does not exist"), std::string::npos);
   ASSERT_NO_FATAL_FAILURE(made({"stop"}));
+}
+
+// A port stored in a role cannot be retried when taken, so it comes from outside the range the
+// kernel hands out for port 0 (where every other test's listeners are).
+unsigned short port_outside_the_ephemeral_range() {
+  std::mt19937 random(std::random_device{}());
+  for (;;) {
+    auto port = static_cast<unsigned short>(std::uniform_int_distribution<int>(20000, 29999)(random));
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(port);
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0;
+    ::close(fd);
+    if (free) return port;
+  }
+}
+
+// The multihosting chapter's transcript for scenario 10: the roles find each other through
+// group-cake's directory, with no host-cake running.
+TEST_F(layer_cake, the_chapters_scenario_10_runs_as_a_composite_process_and_sigint_ends_every_role) {
+  auto port = port_outside_the_ephemeral_range();
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "test_server_10", "server", scenario_test::address_argument(port)}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "test_worker_10", "worker", "--role-count=8"}));
+  entry_test::child run("layer-cake", {"run", "--home-path=" + home_.string()});
+  std::optional<scenario_test::http_response> answer;
+  bool served = tools_test::eventually([&] {  // until the server listens and has a worker: no event to wait on here
+    try {
+      answer = scenario_test::http_get(port, scenario_test::xy_target(2, 2), 1s);
+    } catch (const std::exception&) {  // not listening yet
+      return false;
+    }
+    return answer && answer->status == 200;
+  }, 20s);
+  if (answer) EXPECT_EQ(scenario_test::table_problem(*answer, 2, 2), "");
+  EXPECT_EQ(running_in_home(run.pid()), 10u) << "group-cake, the server and eight workers";
+  ::kill(run.pid(), SIGINT);
+  auto ended = run.finish(15s);
+  EXPECT_FALSE(ended.timed_out) << "layer-cake run did not end on SIGINT";
+  EXPECT_TRUE(served) << (answer ? answer->body : "no answer") << "\nlayer-cake run:\n" << ended.out << ended.err;
+  EXPECT_NE(ended.err.find("aborted"), std::string::npos) << ended.err;
+  EXPECT_TRUE(tools_test::eventually([&] { return running_in_home() == 0; }, 5s)) << running_in_home() << " left";
 }
 
 TEST_F(layer_cake, delete_removes_the_roles_named_and_destroy_the_whole_home) {

@@ -79,7 +79,8 @@ std::string names_of(const home_roles& roles);
 // the Faulted, or nothing when it answered with a CommandResponse.
 message role_command(channel& self, const std::string& executable, const std::filesystem::path& home,
                      const std::string& role, std::vector<std::string> arguments, const std::string& cannot);
-// Waits for the one child of `self`: its value, or Aborted after a Stop (the child stopped first).
+// Waits for the one (assigned) child of `self`: its value, or Aborted after a Stop (the child
+// stopped first).
 message await_child(channel& self);
 
 // The reference's short form of a span: "2h3m", "5m4.1s", "3.0s".

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -67,8 +66,12 @@ std::string last_start(const fs::path& role) {
 
 // A process whose command line says it runs the group role of a home.
 bool is_group_cake(std::int64_t pid) {
-  std::ifstream cmdline("/proc/" + std::to_string(pid) + "/cmdline");
-  std::string text((std::istreambuf_iterator<char>(cmdline)), {});
+  std::string text;
+  try {  // a process that ends meanwhile fails the read
+    text = lc::detail::read_file("/proc/" + std::to_string(pid) + "/cmdline").value_or("");
+  } catch (const std::exception&) {
+    return false;
+  }
   return text.find(std::string("--role-name=") + group_role + '\0') != std::string::npos;
 }
 
@@ -97,7 +100,8 @@ message run(channel& self, const command_input& in) {
   auto home = home_path();
   std::string group;
   if (auto refused = ready_to_run(self, in, flags, home, incomplete, group)) return refused;
-  self.create<ProcessObject>(process_role{group, home.string(), group_role, group_arguments("--origin=RUN", in, flags)});
+  self.assign(self.create<ProcessObject>(process_role{group, home.string(), group_role, group_arguments("--origin=RUN", in, flags)}),
+              group_role);
   return await_child(self);
 }
 
@@ -109,7 +113,8 @@ message start(channel& self, const command_input& in) {
   if (auto refused = ready_to_run(self, in, flags, home, "empty", group)) return refused;
   auto group_folder = home / "role" / group_role;
   auto before = last_start(group_folder);
-  self.create<ProcessObject>(process_role{group, home.string(), group_role, group_arguments("--origin=START", in, flags)});
+  self.assign(self.create<ProcessObject>(process_role{group, home.string(), group_role, group_arguments("--origin=START", in, flags)}),
+              group_role);
   auto answer = await_child(self);
   if (answer.faulted()) return answer;
   if (!answer.get<CommandResponse>()) return Faulted(cannot, "unexpected response from group");
