@@ -69,7 +69,7 @@ TEST_F(layer_cake, add_with_a_role_count_makes_numbered_roles_with_the_settings_
   EXPECT_EQ(longer.out.find("echo-2"), std::string::npos) << "the search was not applied:\n" << longer.out;
 }
 
-TEST_F(layer_cake, add_refuses_a_reserved_name_a_collision_a_bad_count_and_a_missing_home) {
+TEST_F(layer_cake, add_refuses_a_reserved_name_a_collision_a_bad_count_or_setting_and_a_missing_home) {
   auto no_home = command({"add", "entry_echo", "echo"});
   EXPECT_NE(no_home.code, 0);
   EXPECT_NE(no_home.err.find("does not exist"), std::string::npos) << no_home.err;
@@ -84,8 +84,14 @@ TEST_F(layer_cake, add_refuses_a_reserved_name_a_collision_a_bad_count_and_a_mis
   auto unknown = command({"list", "--bogus=1"});
   EXPECT_NE(unknown.code, 0);
   EXPECT_NE(unknown.err.find("unknown arg(s) \"bogus=1\""), std::string::npos) << unknown.err;
-  for (const auto& r : {collision, reserved, count}) EXPECT_NE(r.code, 0);
-  EXPECT_TRUE(lists("list", {"echo"}));
+  auto bad_setting = command({"add", "entry_echo", "bad", "--x=notanumber"});
+  EXPECT_NE(bad_setting.err.find("cannot decode value for \"x\""), std::string::npos) << bad_setting.err;
+  auto no_program = command({"add", "no_such_program"});
+  EXPECT_NE(no_program.err.find("executable \"no_such_program\" not found"), std::string::npos) << no_program.err;
+  auto no_command = command({"frobnicate"});
+  EXPECT_NE(no_command.err.find("unknown sub-command \"frobnicate\""), std::string::npos) << no_command.err;
+  for (const auto& r : {collision, reserved, count, bad_setting, no_program, no_command}) EXPECT_NE(r.code, 0);
+  EXPECT_TRUE(lists("list", {"echo"})) << "a refused add left a role behind";
 }
 
 TEST_F(layer_cake, update_changes_the_stored_settings_that_run_then_uses_and_returned_reports) {
