@@ -170,6 +170,22 @@ TEST_F(layer_cake, log_prints_the_lines_of_a_roles_rolling_log_in_the_window_ask
   EXPECT_NE(nobody.err.find("no role specified"), std::string::npos) << nobody.err;
 }
 
+// A run's start is kept to the microsecond and a log line's time to the millisecond.
+TEST_F(layer_cake, log_start_includes_the_lines_of_the_millisecond_the_run_began_in) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo"}));
+  auto role = home_ / "role" / "echo";
+  std::ofstream(role / "start_stop.json")
+      << R"({"value": [{"start": "2026-01-01T00:00:00.134500", "stop": null, "returned": null}]})";
+  std::filesystem::create_directories(role / "logs");
+  std::ofstream(role / "logs" / "2026h01h01T00c00c00p134")
+      << "2026-01-01T00:00:00.133 + <00000001>before - Created by <00000000>\n"
+      << "2026-01-01T00:00:00.134 + <00000002>root - Created by <00000000>\n";
+  auto r = command({"log", "echo", "--start=0"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "2026-01-01T00:00:00.134 + <00000002>root - Created by <00000000>\n");
+}
+
 TEST_F(layer_cake, edit_stores_what_the_editor_saved_and_refuses_a_running_role) {
   ASSERT_NO_FATAL_FAILURE(made({"create"}));
   ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo", "--x=1"}));

@@ -86,11 +86,14 @@ struct window {
 void print(const fs::path& logs, const window& w) {
   std::deque<std::string> kept;  // for --tail, the last lines seen
   std::int64_t printed = 0;
+  // A line's time is cut to the millisecond: a run that began at .134500 logs from .134.
+  std::optional<instant> begin;
+  if (w.begin) begin = std::chrono::floor<std::chrono::milliseconds>(*w.begin);
   for (const auto& file : log_files(logs)) {
     std::ifstream in(file);
     for (std::string line; std::getline(in, line);) {
       auto at = time_of(line);
-      if (w.begin && (!at || *at < *w.begin)) continue;
+      if (begin && (!at || *at < *begin)) continue;
       if (w.end && at && *at > *w.end) return;
       if (!w.wanted(line)) continue;
       if (w.tail) {
