@@ -1,8 +1,11 @@
 #pragma once
 // The sub-commands of layer-cake, as the reference's script has them, and what they share.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <boost/json.hpp>
 
 #include "home_listing.hpp"
 #include "lc/command_response.hpp"
@@ -82,6 +85,15 @@ message role_command(channel& self, const std::string& executable, const std::fi
 // Waits for the one (assigned) child of `self`: its value, or Aborted after a Stop (the child
 // stopped first).
 message await_child(channel& self);
+
+// A role's runs as its start_stop record keeps them, oldest first.
+struct run_record {
+  world_time start;
+  std::optional<world_time> stop;
+  boost::json::value returned;  // [type, value, pointers], as the codec writes a message
+};
+// Throws what reading or parsing throws.
+std::vector<run_record> records_of(const std::filesystem::path& role);
 
 // The reference's short form of a span: "2h3m", "5m4.1s", "3.0s".
 std::string short_delta(double seconds);

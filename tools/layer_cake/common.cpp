@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "commands.hpp"
+#include "lc/file_io.hpp"
 
 namespace lc::tools {
 
@@ -66,6 +67,22 @@ message role_command(channel& self, const std::string& executable, const std::fi
   if (answer.faulted()) return answer;
   if (!answer.get<CommandResponse>()) return Faulted(cannot, "unexpected command response " + answer.type_name());
   return {};
+}
+
+std::vector<run_record> records_of(const std::filesystem::path& role) {
+  std::vector<run_record> records;
+  auto text = lc::detail::read_file(role / "start_stop.json");
+  if (!text) return records;
+  auto document = boost::json::parse(*text);
+  for (const auto& entry : document.at("value").as_array()) {
+    const auto& e = entry.as_object();
+    run_record r{world_from_text(std::string(e.at("start").as_string())), std::nullopt, nullptr};
+    if (const auto* stop = e.if_contains("stop"); stop && stop->is_string())
+      r.stop = world_from_text(std::string(stop->as_string()));
+    if (const auto* returned = e.if_contains("returned")) r.returned = *returned;
+    records.push_back(std::move(r));
+  }
+  return records;
 }
 
 std::string short_delta(double seconds) {

@@ -7,10 +7,8 @@
 #include <fstream>
 #include <iostream>
 
-#include <boost/json.hpp>
 
 #include "commands.hpp"
-#include "lc/file_io.hpp"
 
 namespace lc::tools {
 
@@ -58,17 +56,6 @@ std::optional<instant> time_of(const std::string& line) {
 
 instant after(instant from, time_span span) {
   return from + std::chrono::duration_cast<std::chrono::microseconds>(span);
-}
-
-// The starts of the role's runs, oldest first.
-std::vector<instant> run_starts(const fs::path& role) {
-  std::vector<instant> starts;
-  auto text = lc::detail::read_file(role / "start_stop.json");
-  if (!text) return starts;
-  auto document = boost::json::parse(*text);
-  for (const auto& entry : document.at("value").as_array())
-    starts.push_back(world_from_text(std::string(entry.at("start").as_string())).utc);
-  return starts;
 }
 
 struct window {
@@ -139,8 +126,10 @@ message log(channel& self, const command_input& in) {
     if (flags.back)
       w.begin = after(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()), -*flags.back);
     if (flags.start) {
-      auto starts = run_starts(folder);
-      if (starts.empty()) return Faulted(cannot, "no history available");
+      auto runs = records_of(folder);
+      if (runs.empty()) return Faulted(cannot, "no history available");
+      std::vector<instant> starts;
+      for (const auto& run : runs) starts.push_back(run.start.utc);
       auto row = *flags.start < 0 ? static_cast<std::int64_t>(starts.size()) + *flags.start : *flags.start;
       if (row < 0 || row >= static_cast<std::int64_t>(starts.size()))
         return Faulted(cannot, "start [" + std::to_string(row) + " out of range]");

@@ -28,29 +28,6 @@ struct returned_flags {
 };
 BOOST_DESCRIBE_STRUCT(returned_flags, (), (start, timeout))
 
-struct run_record {
-  world_time start;
-  std::optional<world_time> stop;
-  boost::json::value returned;  // [type, value, pointers], as the codec writes a message
-};
-
-// The role's runs, oldest first. Throws what reading or parsing throws.
-std::vector<run_record> records_of(const fs::path& role) {
-  std::vector<run_record> records;
-  auto text = lc::detail::read_file(role / "start_stop.json");
-  if (!text) return records;
-  auto document = boost::json::parse(*text);
-  for (const auto& entry : document.at("value").as_array()) {
-    const auto& e = entry.as_object();
-    run_record r{world_from_text(std::string(e.at("start").as_string())), std::nullopt, nullptr};
-    if (const auto* stop = e.if_contains("stop"); stop && stop->is_string())
-      r.stop = world_from_text(std::string(stop->as_string()));
-    if (const auto* returned = e.if_contains("returned")) r.returned = *returned;
-    records.push_back(std::move(r));
-  }
-  return records;
-}
-
 // The reference prints the class name of a type it knows (the last part of its name) and the
 // whole name of one it does not.
 std::string class_of(const boost::json::value& returned) {

@@ -50,18 +50,14 @@ std::vector<std::string> group_arguments(const char* origin, const command_input
   return args;
 }
 
-// The start of the last run recorded in a role's start_stop, as written.
-std::string last_start(const fs::path& role) {
+// The start of the last run recorded in a role's start_stop.
+std::optional<world_time> last_start(const fs::path& role) {
   try {
-    auto text = lc::detail::read_file(role / "start_stop.json");
-    if (!text) return {};
-    auto document = boost::json::parse(*text);
-    const auto& entries = document.at("value").as_array();
-    if (entries.empty()) return {};
-    return boost::json::serialize(entries.back().at("start"));
+    auto runs = records_of(role);
+    if (!runs.empty()) return runs.back().start;
   } catch (const std::exception&) {
-    return {};
   }
+  return std::nullopt;
 }
 
 // A process whose command line says it runs the group role of a home.
@@ -174,11 +170,8 @@ message status(channel& self, const command_input& in) {
       continue;
     }
     std::string since = "(never started)";
-    auto start = last_start(home / "role" / name);
-    if (start.size() > 2) {
-      auto began = world_from_text(start.substr(1, start.size() - 2)).utc;
-      since = short_delta(std::chrono::duration<double>(now - began).count());
-    }
+    if (auto began = last_start(home / "role" / name))
+      since = short_delta(std::chrono::duration<double>(now - began->utc).count());
     char line[256];
     std::snprintf(line, sizeof line, "%-24s <%lld> %s", name.c_str(), static_cast<long long>(holder.pid), since.c_str());
     std::cout << line << '\n';
