@@ -7,7 +7,6 @@
 #include <fstream>
 #include <iostream>
 
-
 #include "commands.hpp"
 
 namespace lc::tools {

@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 
 #include "commands.hpp"
-#include "lc/file_io.hpp"
 #include "lc/type_record.hpp"
 
 namespace lc::tools {
