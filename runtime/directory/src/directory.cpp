@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "listings.hpp"
+#include "process_listing.hpp"
 #include "lc/runtime.hpp"
 
 namespace lc {
@@ -58,6 +59,13 @@ void stop_directory() {
 }
 
 }  // namespace
+
+DirectoryListing detail::process_listing() {
+  directory_address();
+  auto& d = instance();
+  std::lock_guard lock(d.mutex);
+  return d.tables ? d.tables->listing() : DirectoryListing{};
+}
 
 address directory_address() {
   auto& d = instance();

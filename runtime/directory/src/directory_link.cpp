@@ -25,15 +25,6 @@ link_thread& instance() {
   return *l;
 }
 
-// The parent directory, from the process's flags; a library child's is its ProcessObject.
-std::optional<HostPort> parent_directory() {
-  const auto& flags = process_flags();
-  if (flags.directory_scope == scope_of_directory::LIBRARY) return std::nullopt;
-  if (flags.connect_to_directory) return flags.connect_to_directory;
-  if (entry_point_started()) return directory_at_host();
-  return std::nullopt;
-}
-
 ScopeOfDirectory directory_scope() {
   auto scope = process_flags().directory_scope;
   if (!scope) return ScopeOfDirectory::PROCESS;
@@ -53,6 +44,21 @@ void stop_link() {
 }
 
 }  // namespace
+
+std::optional<HostPort> parent_directory() {
+  const auto& flags = process_flags();
+  if (flags.directory_scope == scope_of_directory::LIBRARY) return std::nullopt;
+  if (flags.connect_to_directory) return flags.connect_to_directory;
+  if (entry_point_started()) return directory_at_host();
+  return std::nullopt;
+}
+
+std::optional<address> running_directory_link() {
+  auto& l = instance();
+  std::lock_guard lock(l.mutex);
+  if (l.self && alive(l.self)) return l.self;
+  return std::nullopt;
+}
 
 std::optional<address> directory_link(ScopeOfDirectory scope) {
   if (static_cast<int>(scope) >= static_cast<int>(directory_scope())) return std::nullopt;

@@ -14,5 +14,11 @@ namespace lc::detail {
 // The process's directory link (started if needed), or nothing when the process has no parent
 // directory or the scope is not pushed.
 std::optional<address> directory_link(ScopeOfDirectory scope);
+// The link if it runs, without starting it.
+std::optional<address> running_directory_link();
+
+// Where the link connects: --connect-to-directory, else host-cake's address in a process started
+// by the entry point; nothing in a library child or a process without a parent directory.
+std::optional<HostPort> parent_directory();
 
 }  // namespace lc::detail

@@ -27,7 +27,38 @@ void host_listings::receive(const message& m, const address& proxy) {
   }
 }
 
-void host_listings::connected(const address& proxy) { origins_.try_emplace(proxy); }
+void host_listings::connected(const address& proxy, const HostPort& from) {
+  origins_.try_emplace(proxy, origin{connections_++, from, {}, {}});
+}
+
+void host_listings::parent_connected(const address& proxy) {
+  parent_ = proxy;
+  PublishedDirectory up;
+  for (auto& [id, p] : published_)
+    if (p.scope < scope_) up.published.push_back(p);
+  for (auto& [id, s] : subscribed_)
+    if (s.listing.scope < scope_) up.subscribed.push_back(s.listing);
+  if (!up.published.empty() || !up.subscribed.empty()) self_.send(up, parent_);
+}
+
+void host_listings::parent_lost() { parent_ = {}; }
+
+bool host_listings::wants_parent() const {
+  return std::any_of(published_.begin(), published_.end(), [&](auto& e) { return e.second.scope < scope_; }) ||
+         std::any_of(subscribed_.begin(), subscribed_.end(),
+                     [&](auto& e) { return e.second.listing.scope < scope_; });
+}
+
+void host_listings::fill(DirectoryListing& listing) const {
+  for (auto& [id, p] : published_) listing.published.push_back(p);
+  for (auto& [id, s] : subscribed_) listing.subscribed.push_back(s.listing);
+  for (auto& r : routes_)
+    listing.routed.push_back({r.publisher.name, r.subscriber.subscribed_id, r.publisher.published_id});
+  std::vector<std::pair<std::uint64_t, std::pair<HostPort, address>>> below;
+  for (auto& [proxy, o] : origins_) below.push_back({o.order, {o.from, proxy}});
+  std::sort(below.begin(), below.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (auto& [order, entry] : below) listing.sub_directory.push_back(entry);
+}
 
 void host_listings::disconnected(const address& proxy) {
   auto found = origins_.find(proxy);
@@ -48,6 +79,7 @@ void host_listings::add_publisher(Published p, const address& proxy) {
   origins_.at(proxy).publishers.insert(p.published_id);
   published_name_[p.name] = p.published_id;
   auto& listed = published_.emplace(p.published_id, std::move(p)).first->second;
+  if (parent_ && listed.scope < scope_) self_.send(listed, parent_);
   for (auto& [id, s] : subscribed_)
     if (boost::regex_match(listed.name, s.search)) match(s.listing, listed);
 }
@@ -64,6 +96,7 @@ void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
   self_.console("Subscribed \"" + s.search + "\"" + scope_text());
   origins_.at(proxy).subscribers.insert(s.subscribed_id);
   auto& listed = subscribed_.emplace(s.subscribed_id, subscription{s, std::move(search)}).first->second;
+  if (parent_ && s.scope < scope_) self_.send(s, parent_);
   for (auto& [id, p] : published_)
     if (boost::regex_match(p.name, listed.search)) match(listed.listing, p);
 }
@@ -90,19 +123,23 @@ void host_listings::clear(const std::set<uuid>& subscribers, const std::set<uuid
     self_.send(ClearPublisherRoute{r->publisher.published_id, name, r->route_id}, r->publisher.home_address);
   }
   routes_.erase(first, routes_.end());
+  ClearListings up;
   for (auto& id : subscribers) {
     auto s = subscribed_.find(id);
     if (s == subscribed_.end()) continue;
+    if (s->second.listing.scope < scope_) up.subscribers.insert(id);
     self_.console("Cleared subscribed \"" + s->second.listing.search + "\"" + scope_text());
     subscribed_.erase(s);
   }
   for (auto& id : publishers) {
     auto p = published_.find(id);
     if (p == published_.end()) continue;
+    if (p->second.scope < scope_) up.publishers.insert(id);
     self_.console("Cleared published \"" + p->second.name + "\"" + scope_text());
     published_name_.erase(p->second.name);
     published_.erase(p);
   }
+  if (parent_ && (!up.subscribers.empty() || !up.publishers.empty())) self_.send(up, parent_);
 }
 
 }  // namespace lc::detail

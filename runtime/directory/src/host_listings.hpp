@@ -1,7 +1,8 @@
 #pragma once
 // A directory's tables (HOST for host-cake, GROUP for group-cake): the listings each connected
 // process pushed up, by the proxy of its connection, and the matches between them, for listings
-// as wide as the directory's scope or wider. What it decides it sends at once, as `self`.
+// as wide as the directory's scope or wider. Those wider than its scope also go up to its own
+// parent while one is connected. What it decides it sends at once, as `self`.
 #include <map>
 #include <set>
 #include <string>
@@ -11,6 +12,7 @@
 #include <boost/regex.hpp>
 
 #include "lc/directory_links.hpp"
+#include "lc/directory_listing.hpp"
 #include "lc/object.hpp"
 
 namespace lc::detail {
@@ -19,11 +21,18 @@ class host_listings {
  public:
   host_listings(object& self, ScopeOfDirectory scope) : self_(self), scope_(scope) {}
   void receive(const message& m, const address& proxy);
-  void connected(const address& proxy);
+  void connected(const address& proxy, const HostPort& from);
   void disconnected(const address& proxy);  // its listings go
+
+  void parent_connected(const address& proxy);  // the wider listings go up, then each as it comes
+  void parent_lost();
+  bool wants_parent() const;  // holds a listing wider than its scope
+  void fill(DirectoryListing& listing) const;  // listings, routes and the directories below
 
  private:
   struct origin {
+    std::uint64_t order;  // of connection
+    HostPort from;
     std::set<uuid> publishers, subscribers;
   };
   struct subscription {
@@ -45,7 +54,9 @@ class host_listings {
 
   object& self_;
   ScopeOfDirectory scope_;
+  address parent_;
   std::unordered_map<address, origin> origins_;
+  std::uint64_t connections_ = 0;
   std::map<uuid, Published> published_;
   std::map<std::string, uuid> published_name_;
   std::map<uuid, subscription> subscribed_;

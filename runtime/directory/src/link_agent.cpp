@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
+#include "lc/directory.hpp"
 #include "lc/listen_connect.hpp"
 #include "lc/log.hpp"
+#include "process_listing.hpp"
 
 namespace lc::detail {
 
@@ -46,6 +49,36 @@ void link_agent::receive(const message& m) {
   else if (auto* o = m.get<LoopOpened>()) loop_opened(*o);
   else if (auto* c = m.get<CloseLoop>()) close_loop(*c);
   else if (m.get<T1>()) connect_parent();
+  else if (m.get<OpenDirectory>()) open_directory();
+  else if (m.get<ListDirectory>()) list_directory();
+  else if (m.get<GetDirectory>()) get_directory();
+  else if (m.get<Ping>()) self_.reply(Ping{});
+}
+
+void link_agent::open_directory() {
+  if (parent_proxy_) return self_.reply(DirectoryOpened{});
+  openers_.push_back(self_.return_address());
+  connect_parent();
+}
+
+// The topmost directory answers; without a parent, that is this process.
+void link_agent::list_directory() {
+  if (parent_proxy_) return self_.forward(ListDirectory{}, parent_proxy_, self_.return_address());
+  get_directory();
+}
+
+void link_agent::get_directory() {
+  auto listing = process_listing();
+  for (auto& [id, s] : subscribed_) {
+    DirectoryPeer peer{id, s.listing.search, {}};
+    for (auto& l : loops_) {
+      if (l.route.subscribed_id != id) continue;
+      auto p = std::find_if(peers_.begin(), peers_.end(), [&](auto& e) { return e.second.proxy == l.proxy; });
+      peer.session.push_back({l.route.name, l.route, p == peers_.end() ? message{} : p->second.connected});
+    }
+    listing.peer.insert_or_assign(id, std::move(peer));
+  }
+  self_.reply(listing);
 }
 
 void link_agent::published(const Published& p) {
@@ -108,6 +141,7 @@ void link_agent::connected(const Connected& c) {
   if (is_parent(c.request.requested_ipp)) {
     connecting_ = false;
     parent_proxy_ = c.proxy_address;
+    for (auto& opener : std::exchange(openers_, {})) self_.send(DirectoryOpened{}, opener);
     PublishedDirectory listings;
     for (auto& [id, p] : published_)
       if (p.listening) listings.published.push_back(p.listing);
@@ -119,6 +153,7 @@ void link_agent::connected(const Connected& c) {
   if (found == peers_.end()) return self_.send(Close{}, c.proxy_address);
   auto& p = found->second;
   p.proxy = c.proxy_address;
+  p.connected = c;
   for (auto& r : p.waiting) {
     auto s = subscribed_.find(r.subscribed_id);
     if (s == subscribed_.end()) continue;
@@ -131,6 +166,7 @@ void link_agent::connected(const Connected& c) {
 void link_agent::not_connected(const NotConnected& n) {
   if (is_parent(n.request.requested_ipp)) {
     connecting_ = false;
+    for (auto& opener : std::exchange(openers_, {})) self_.send(DirectoryOpened{}, opener);
     self_.start<T1>(reconnect_seconds);
     return;
   }

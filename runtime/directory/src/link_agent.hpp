@@ -8,6 +8,7 @@
 
 #include "lc/channel.hpp"
 #include "lc/directory_links.hpp"
+#include "lc/directory_listing.hpp"
 #include "lc/net_messages.hpp"
 
 namespace lc::detail {
@@ -30,6 +31,7 @@ class link_agent {
   };
   struct peer {  // a connection to a publisher's process
     address proxy;
+    message connected;                   // the Connected, for listings
     std::vector<RouteOverLoop> waiting;  // until connected
     std::deque<RouteOverLoop> opening;   // OpenLoop sent, LoopOpened not yet back
   };
@@ -61,6 +63,9 @@ class link_agent {
   void open_loop(const OpenLoop& o);
   void loop_opened(const LoopOpened& o);
   void close_loop(const CloseLoop& c);
+  void open_directory();
+  void list_directory();
+  void get_directory();
   void send_up(message m);
   void connect_parent();
   void drop_loops_of(const address& proxy);
@@ -72,6 +77,7 @@ class link_agent {
   HostPort parent_;
   address parent_proxy_;
   bool connecting_ = false;
+  std::vector<address> openers_;  // OpenDirectory waiting for the parent
   std::map<uuid, publication> published_;
   std::map<std::string, uuid> listener_of_;  // lid -> publication
   std::map<uuid, subscription> subscribed_;

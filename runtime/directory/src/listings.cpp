@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "directory_link.hpp"
+#include "lc/entry_point.hpp"
 #include "lc/log.hpp"
 #include "lc/runtime.hpp"
 
@@ -28,7 +29,30 @@ std::vector<outgoing> listings::receive(const message& m, const address& from) {
     send(SubscribedCleared{c->search, c->scope, c->subscribed_id, c->note}, from, self_);
     clear_subscribed(c->subscribed_id);
   } else if (auto* g = m.get<Gone>()) gone(g->who);
+  else if (auto* o = m.get<OpenDirectory>()) {
+    if (auto link = directory_link(o->scope)) send(m, *link, from);
+    else send(DirectoryOpened{}, from, self_);
+  } else if (m.get<ListDirectory>()) {
+    if (auto link = running_directory_link()) send(m, *link, from);
+    else send(listing(), from, self_);
+  } else if (m.get<GetDirectory>()) send(listing(), from, self_);
+  else if (m.get<Ping>()) send(m, from, self_);
   return std::move(out_);
+}
+
+DirectoryListing listings::listing() const {
+  DirectoryListing l;
+  l.unique_id = unique_id_;
+  l.executable = executable_name();
+  l.directory_address = self_;
+  bool library = process_flags().directory_scope == scope_of_directory::LIBRARY;
+  l.scope = library ? ScopeOfDirectory::LIBRARY : ScopeOfDirectory::PROCESS;
+  l.primary_ip = primary_ip();
+  if (auto parent = parent_directory(); parent && running_directory_link()) l.connect_to_directory = *parent;
+  for (auto& [name, p] : published_) l.published.push_back(p.listing);
+  for (auto& [id, s] : subscribed_) l.subscribed.push_back(s.listing);
+  for (auto& r : routes_) l.routed.push_back({r.name, r.subscribed_id, r.published_id});
+  return l;
 }
 
 void listings::publish_as(const PublishAs& p, const address& from) {

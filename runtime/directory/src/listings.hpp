@@ -9,7 +9,7 @@
 
 #include <boost/regex.hpp>
 
-#include "lc/directory_messages.hpp"
+#include "lc/directory_listing.hpp"
 
 namespace lc::detail {
 
@@ -23,6 +23,7 @@ class listings {
  public:
   explicit listings(address self) : self_(self) {}
   std::vector<outgoing> receive(const message& m, const address& from);
+  DirectoryListing listing() const;  // what this process holds, for GetDirectory
   void unwatch_all();  // the directory is going
 
  private:
@@ -56,6 +57,7 @@ class listings {
   void console(const std::string& text) const;
 
   address self_;
+  uuid unique_id_ = uuid::random();
   address gone_;  // the object whose end is being handled: nothing is sent to it
   std::map<std::string, publication> published_;
   std::map<uuid, subscription> subscribed_;

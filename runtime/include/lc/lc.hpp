@@ -7,6 +7,7 @@
 #include "lc/retry_intervals.hpp"
 #include "lc/directory.hpp"
 #include "lc/directory_links.hpp"
+#include "lc/directory_listing.hpp"
 #include "lc/directory_messages.hpp"
 #include "lc/entry_point.hpp"
 #include "lc/file.hpp"

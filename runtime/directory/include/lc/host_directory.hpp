@@ -3,9 +3,12 @@
 // run them: it accepts the directories of processes at `accept_at` (framed), keeps the listings
 // they push up (those as wide as its scope or wider), and for every subscription matching a
 // publication sends the subscriber's process a RouteOverLoop (where the publisher's process
-// listens). A process that disconnects loses its listings.
+// listens). A process that disconnects loses its listings. Each answers GetDirectory with its
+// DirectoryListing, and ListDirectory too when it is the topmost (directory_listing.hpp).
 //
 //   lc::message host_cake(lc::channel& self) { return lc::host_directory(self, {"127.0.0.1", 54195}); }
+#include <optional>
+
 #include "lc/channel.hpp"
 #include "lc/directory_links.hpp"
 
@@ -14,9 +17,11 @@ namespace lc {
 // Runs until Stop (then Aborted) or until it cannot listen (NotListening).
 message host_directory(channel& self, const HostPort& accept_at);
 
-// group-cake's: at GROUP scope on a loopback port of its own, which it tells `parent` with the
+// group-cake's: at GROUP scope on a loopback port of its own, which it tells `tell` with the
 // Listening (or NotListening) it gets, so the roles can be given it (--connect-to-directory).
-// Listings wider than GROUP are matched here too, not passed on to a HOST directory (not yet).
-message group_directory(channel& self, address parent);
+// Listings wider than GROUP are matched here and passed on to the HOST directory: the one at
+// `directory_at_host` (connected from the start), else host-cake's at 127.0.0.1:54195, connected
+// when the first such listing comes. Either is connected again a second after it is lost.
+message group_directory(channel& self, address tell, std::optional<HostPort> directory_at_host = {});
 
 }  // namespace lc

@@ -84,6 +84,7 @@ BOOST_DESCRIBE_STRUCT(Incognito, (), (type_name, word))
 struct HostPort {
   std::string host = "127.0.0.1";
   std::int64_t port = 0;
+  friend bool operator==(const HostPort&, const HostPort&) = default;
 };
 BOOST_DESCRIBE_STRUCT(HostPort, (), (host, port))
 
