@@ -1,12 +1,8 @@
 // layer-cake makes a home, adds roles to it, runs them through group-cake in the foreground or
 // as a daemon, stops them, reports what ran, and refuses to change a home whose roles run.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <random>
 #include <filesystem>
 #include <fstream>
 
@@ -15,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "child_process.hpp"
-#include "home_processes.hpp"
+#include "layer_cake_fixture.hpp"
 #include "http_client.hpp"
 #include "response_check.hpp"
 #include "scenario_server.hpp"
@@ -23,30 +19,8 @@
 namespace {
 
 using namespace std::chrono_literals;
-using entry_test::child_result;
-using entry_test::run_child;
-
-class layer_cake : public tools_test::home_test {
- protected:
-  child_result command(std::vector<std::string> args) const {
-    args.push_back("--home-path=" + home_.string());
-    return run_child("layer-cake", args, 30s);
-  }
-  void made(std::vector<std::string> args) const {
-    auto r = command(std::move(args));
-    ASSERT_EQ(r.code, 0) << r.err;
-  }
-  std::string text_of(const std::filesystem::path& name) const {
-    std::ifstream file(home_ / name);
-    return std::string((std::istreambuf_iterator<char>(file)), {});
-  }
-  bool lists(const std::string& sub_command, const std::vector<std::string>& roles) const {
-    auto r = command({sub_command});
-    std::string expected;
-    for (const auto& role : roles) expected += role + "\n";
-    return r.code == 0 && r.out == expected;
-  }
-};
+using tools_test::layer_cake;
+using tools_test::port_outside_the_ephemeral_range;
 
 TEST_F(layer_cake, create_makes_a_home_with_the_group_role_and_refuses_one_that_exists) {
   ASSERT_NO_FATAL_FAILURE(made({"create"}));
@@ -206,22 +180,6 @@ TEST_F(layer_cake, edit_stores_what_the_editor_saved_and_refuses_a_running_role)
   ASSERT_NO_FATAL_FAILURE(made({"stop"}));
 }
 
-// A port stored in a role cannot be retried when taken, so it comes from outside the range the
-// kernel hands out for port 0 (where every other test's listeners are).
-unsigned short port_outside_the_ephemeral_range() {
-  std::mt19937 random(std::random_device{}());
-  for (;;) {
-    auto port = static_cast<unsigned short>(std::uniform_int_distribution<int>(20000, 29999)(random));
-    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in at{};
-    at.sin_family = AF_INET;
-    at.sin_port = htons(port);
-    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0;
-    ::close(fd);
-    if (free) return port;
-  }
-}
 
 // The multihosting chapter's transcript for scenario 10: the roles find each other through
 // group-cake's directory, with no host-cake running.
@@ -240,7 +198,9 @@ TEST_F(layer_cake, the_chapters_scenario_10_runs_as_a_composite_process_and_sigi
     }
     return answer && answer->status == 200;
   }, 20s);
-  if (answer) EXPECT_EQ(scenario_test::table_problem(*answer, 2, 2), "");
+  if (answer) {
+    EXPECT_EQ(scenario_test::table_problem(*answer, 2, 2), "");
+  }
   EXPECT_EQ(running_in_home(run.pid()), 10u) << "group-cake, the server and eight workers";
   ::kill(run.pid(), SIGINT);
   auto ended = run.finish(15s);

@@ -37,6 +37,9 @@ message status(channel& self, const command_input& in);
 message history(channel& self, const command_input& in);
 message returned(channel& self, const command_input& in);
 message log(channel& self, const command_input& in);
+// The directory tree: its processes and listings, and the time to one directory and back.
+message network(channel& self, const command_input& in);
+message ping(channel& self, const command_input& in);
 
 inline constexpr const char* group_role = "group";
 inline constexpr const char* group_executable = "group-cake";

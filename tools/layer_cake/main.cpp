@@ -25,7 +25,7 @@ const std::map<std::string, command>& commands() {
       {"create", t::create}, {"add", t::add},          {"list", t::list},       {"update", t::update},
       {"delete", t::delete_roles}, {"destroy", t::destroy}, {"run", t::run},    {"start", t::start},
       {"stop", t::stop},     {"status", t::status},    {"history", t::history}, {"returned", t::returned},
-      {"log", t::log},       {"edit", t::edit}};
+      {"log", t::log},       {"edit", t::edit},        {"network", t::network}, {"ping", t::ping}};
   return table;
 }
 
