@@ -139,9 +139,47 @@ TEST_F(layer_cake, log_prints_the_lines_of_a_roles_rolling_log_in_the_window_ask
   EXPECT_EQ(before.code, 0) << before.err;
   EXPECT_EQ(before.out, "") << "lines from outside the window";
   auto two = command({"log", "waiter", "--tail=1", "--back=1m"});
-  EXPECT_NE(two.err.find("need one of tail, from_, start or back"), std::string::npos) << two.err;
+  EXPECT_NE(two.err.find("need one of tail, from_, last, start or back"), std::string::npos) << two.err;
   auto nobody = command({"log"});
   EXPECT_NE(nobody.err.find("no role specified"), std::string::npos) << nobody.err;
+}
+
+// Lines written into the role's log folder as the runtime writes them: --sample picks one
+// series' values, --clock reads and prints local time, --last begins at the start of a frame.
+TEST_F(layer_cake, log_samples_a_series_reads_clock_times_and_begins_at_the_last_frame) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_wait", "waiter"}));
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char today[32];
+  std::strftime(today, sizeof today, "%Y-%m-%dT%H:%M:%S", &utc);
+  {
+    std::ofstream log(home_ / "role" / "waiter" / "logs" / "2000-01-01T00h00c00p000000");
+    log << "2000-01-01T10:00:00.000 & <00000011>server - series (a=1,b=2.5)\n"
+        << "2000-01-01T10:00:01.000 & <00000011>server - other (a=9)\n"
+        << "2000-01-01T10:00:02.000 ^ <00000011>server - series (a=3,b=4)\n"
+        << "2000-01-01T10:00:03.000 & <00000011>server - series (a=5,b=6)\n"
+        << today << ".000 ^ <00000011>server - now\n";
+  }
+  auto sampled = command({"log", "waiter", "--sample=series", "--from_=2000-01-01T00:00:00", "--count=2"});
+  EXPECT_EQ(sampled.out, "2000-01-01T10:00:00.000\t1\t2.5\n2000-01-01T10:00:03.000\t5\t6\n") << sampled.err;
+
+  ::setenv("TZ", "UTC-1", 1);  // local time is an hour ahead of UTC, for the children
+  auto clocked = command({"log", "waiter", "--clock", "--sample=series", "--from_=2000-01-01T11:00:02",
+                          "--to=2000-01-01T11:00:05"});
+  auto clock_tail = command({"log", "waiter", "--clock", "--from_=2000-01-01T11:00:03", "--count=1"});
+  ::unsetenv("TZ");
+  EXPECT_EQ(clocked.out, "2000-01-01t11:00:03.000\t5\t6\n") << clocked.err;
+  EXPECT_EQ(clock_tail.out, "2000-01-01t11:00:03.000 & <00000011>server - series (a=5,b=6)\n") << clock_tail.err;
+
+  auto month = command({"log", "waiter", "--last=MONTH"});
+  EXPECT_EQ(month.out, std::string(today) + ".000 ^ <00000011>server - now\n") << month.err;
+  auto both = command({"log", "waiter", "--sample=series", "--tags=&"});
+  EXPECT_NE(both.err.find("sampling is by a specific tag"), std::string::npos) << both.err;
+  EXPECT_NE(command({"log", "waiter", "--last=FORTNIGHT"}).code, 0);
+  auto two = command({"log", "waiter", "--last=DAY", "--tail=3"});
+  EXPECT_NE(two.err.find("need one of tail, from_, last, start or back"), std::string::npos) << two.err;
 }
 
 // A run's start is kept to the microsecond and a log line's time to the millisecond.
