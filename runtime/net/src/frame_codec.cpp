@@ -96,7 +96,7 @@ address address_from_wire(const std::vector<std::uint32_t>& ids, const frame_end
     if (ids.size() == 1) return address{ends.local_termination};
     return make_address({ids.begin(), ids.end() - 1});
   }
-  if (ids.size() >= address::max_parts) throw frame_error("address route longer than 4 ids");
+  if (ids.size() >= address::max_parts) throw frame_error("address route longer than 8 ids");
   return make_address(ids).appended(ends.proxy_id);
 }
 

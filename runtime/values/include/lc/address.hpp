@@ -12,12 +12,12 @@ namespace lc {
 // looked up locally; longer routes lead through connection proxies. `address{}` is (0,), no object.
 class address {
  public:
-  static constexpr std::size_t max_parts = 4;
+  static constexpr std::size_t max_parts = 8;  // a LAN tree's deepest routes take 7
 
   constexpr address() = default;
   constexpr explicit address(std::uint32_t id) : parts_{id}, size_{1} {}
   address(std::initializer_list<std::uint32_t> ids) {
-    if (ids.size() == 0 || ids.size() > max_parts) throw std::length_error("address of 1 to 4 ids");
+    if (ids.size() == 0 || ids.size() > max_parts) throw std::length_error("address of 1 to 8 ids");
     size_ = 0;  // the member default is 1, for (0,)
     for (auto id : ids) parts_[size_++] = id;
   }
@@ -29,7 +29,7 @@ class address {
   constexpr explicit operator bool() const { return !is_null(); }
 
   address appended(std::uint32_t id) const {
-    if (size_ == max_parts) throw std::length_error("address route longer than 4 ids");
+    if (size_ == max_parts) throw std::length_error("address route longer than 8 ids");
     address a = *this;
     a.parts_[a.size_++] = id;
     return a;

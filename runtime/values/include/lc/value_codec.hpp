@@ -315,7 +315,7 @@ void decode_value(const boost::json::value& j, T& value, decode_context& ctx) {
     if (ctx.read_address) { value = ctx.read_address(j); return; }
     if (!j.is_array()) fail_transform<T>(j, ctx);
     const auto& a = j.get_array();
-    if (a.empty() || a.size() > address::max_parts) ctx.fail("address of 1 to 4 ids");
+    if (a.empty() || a.size() > address::max_parts) ctx.fail("address of 1 to 8 ids");
     std::uint32_t ids[address::max_parts];
     for (std::size_t i = 0; i < a.size(); ++i) decode_number(a[i], ids[i], ctx);
     address result{ids[0]};
