@@ -12,9 +12,9 @@ constexpr double reconnect_seconds = 1.0;
 
 std::string text_of(const HostPort& ipp) { return ipp.host + ":" + std::to_string(ipp.port); }
 
-// One directory of the tree: the listings of the processes below it, and (for a group) the link
-// to the host directory above, made when told where it is or on the first listing wider than the
-// group, and made again a second after it is lost.
+// One directory of the tree: the listings of the directories below it, and the link to the one
+// above (a group's to its host, a host's to its LAN), made at start when told where it is, else
+// (a group only) on the first listing wider than the group; made again a second after it is lost.
 class directory_node {
  public:
   directory_node(channel& self, ScopeOfDirectory scope, std::optional<HostPort> parent, bool connect_at_start,
@@ -111,8 +111,13 @@ class directory_node {
 
 }  // namespace
 
-message host_directory(channel& self, const HostPort& accept_at) {
-  return directory_node(self, ScopeOfDirectory::HOST, std::nullopt, false, {}).run(accept_at);
+message host_directory(channel& self, const HostPort& accept_at, std::optional<HostPort> directory_at_lan) {
+  bool told = directory_at_lan.has_value();
+  return directory_node(self, ScopeOfDirectory::HOST, std::move(directory_at_lan), told, {}).run(accept_at);
+}
+
+message lan_directory(channel& self, const HostPort& accept_at) {
+  return directory_node(self, ScopeOfDirectory::LAN, std::nullopt, false, {}).run(accept_at);
 }
 
 message group_directory(channel& self, address tell, std::optional<HostPort> directory_at_host) {

@@ -74,7 +74,8 @@ void host_listings::add_publisher(Published p, const address& proxy) {
     self_.warning("Cannot publish \"" + p.name + "\" (multiple ids, same name)");
     return;
   }
-  p.listening_ipp.host = "127.0.0.1";  // a HOST or GROUP directory overlooks the loopback
+  // A HOST or GROUP directory overlooks the loopback; a LAN one, the hosts that connect to it.
+  p.listening_ipp.host = scope_ == ScopeOfDirectory::LAN ? origins_.at(proxy).from.host : "127.0.0.1";
   self_.console("Published \"" + p.name + "\"" + scope_text() + " (" + text_of(p.listening_ipp) + ")");
   origins_.at(proxy).publishers.insert(p.published_id);
   published_name_[p.name] = p.published_id;

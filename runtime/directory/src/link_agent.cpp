@@ -84,7 +84,8 @@ void link_agent::get_directory() {
 void link_agent::published(const Published& p) {
   publication entry{p, self_.return_address(), {}, false};
   entry.listing.home_address = self_.self_address();
-  entry.lid = listen(self_, HostPort{"127.0.0.1", 0});
+  // Reached from other hosts when listed wider than HOST, else over the loopback only.
+  entry.lid = listen(self_, HostPort{p.scope < ScopeOfDirectory::HOST ? "0.0.0.0" : "127.0.0.1", 0});
   listener_of_[entry.lid] = p.published_id;
   published_[p.published_id] = std::move(entry);
 }

@@ -14,8 +14,14 @@
 
 namespace lc {
 
-// Runs until Stop (then Aborted) or until it cannot listen (NotListening).
-message host_directory(channel& self, const HostPort& accept_at);
+// Runs until Stop (then Aborted) or until it cannot listen (NotListening). With
+// `directory_at_lan` it connects up to that LAN directory and passes it the listings wider than
+// HOST (no LAN address is guessed: without one, nothing leaves the host).
+message host_directory(channel& self, const HostPort& accept_at, std::optional<HostPort> directory_at_lan = {});
+
+// lan-cake's: at LAN scope, for the host directories of several hosts. A publication it lists is
+// reached at the address its host's directory connected from, on the port its process listens on.
+message lan_directory(channel& self, const HostPort& accept_at);
 
 // group-cake's: at GROUP scope on a loopback port of its own, which it tells `tell` with the
 // Listening (or NotListening) it gets, so the roles can be given it (--connect-to-directory).
