@@ -15,8 +15,8 @@
 namespace {
 
 struct group_settings {
-  std::optional<lc::HostPort> directory_at_host;  // else host-cake's, when a listing is wider than GROUP
-  std::optional<lc::HostPort> directory_at_lan;   // accepted; not implemented yet
+  std::optional<lc::HostPort> directory_at_host;  // the directory above the group's; else this,
+  std::optional<lc::HostPort> directory_at_lan;   // else host-cake's once a listing is wider than GROUP
   std::optional<bool> encrypted_directory;        // accepted; not implemented yet
   std::optional<lc::RetryIntervals> retry;
   std::optional<std::string> main_role;
@@ -58,7 +58,8 @@ class group_run {
 
   // The GROUP directory the roles find each other through; its Listening, or what refused it.
   lc::message open_directory() {
-    self_.create(lc::group_directory, self_.self_address(), settings_.directory_at_host);
+    auto above = settings_.directory_at_host ? settings_.directory_at_host : settings_.directory_at_lan;
+    self_.create(lc::group_directory, self_.self_address(), above);
     auto m = self_.select<lc::Listening, lc::NotListening, lc::Stop>().m;
     if (auto* listening = m.get<lc::Listening>()) {
       directory_ = "--connect-to-directory=" + *lc::encode_setting(listening->listening_ipp);

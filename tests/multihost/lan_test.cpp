@@ -2,6 +2,7 @@
 // runs it: lan-cake (at 10.0.0.195) and a host-cake on host A with the server, a host-cake on
 // host B with the workers; the workers' LAN listings go B's host-cake -> lan-cake -> A's host-cake, and the
 // server connects to B's workers over the veth pair.
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -101,6 +102,31 @@ TEST_F(lan_hosts, layer_cake_network_on_either_host_shows_lan_cake_above_both_ho
                                     "+   +   [PROCESS] test_worker_10 (id)",
                                     "+   +   [PROCESS] layer-cake (id)"};
   EXPECT_EQ(shown, expected) << network->standard_output();
+}
+
+// group-cake's --directory-at-lan, as the reference's: a group of workers on B with no host-cake
+// there passes its LAN listings straight to lan-cake.
+TEST_F(lan_hosts, a_group_told_the_lan_directory_serves_a_server_on_the_other_host) {
+  host_cakes_.push_back(hosts_.start(hosts_.a(), "host-cake", {lan_at(), "--debug-level=CONSOLE"}));
+  ASSERT_TRUE(host_cakes_.back()->wait_for_line(contains("Connected to directory at 10.0.0.195:54195"), 10s))
+      << host_cakes_.back()->output();
+  server_ = hosts_.start(hosts_.a(), "test_server_10", {"--server-address=" + at("127.0.0.1", server_port)});
+  auto folder = std::filesystem::temp_directory_path() / ("lc-lan-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto home = "--home-path=" + folder.string();
+  for (std::vector<std::string> words : {std::vector<std::string>{"create"},
+                                         {"add", "test_worker_10", "worker", "--role-count=2"},
+                                         {"update", "group", lan_at()}}) {
+    words.push_back(home);
+    auto made = hosts_.start(hosts_.b(), "layer-cake", words);
+    auto ended = made->wait_exit(20s);
+    ASSERT_TRUE(ended && ended->exited && ended->code == 0) << words.front() << ": " << made->output();
+  }
+  auto run = hosts_.start(hosts_.b(), "layer-cake", {"run", home});
+  EXPECT_EQ(status_once(200), 200) << server_->output() << "\nlayer-cake run:\n" << run->output();
+  EXPECT_TRUE(lan_cake_->wait_for_line(contains("(10.0.0.2:"), 1s)) << lan_cake_->output();
+  run.reset();
+  std::filesystem::remove_all(folder);
 }
 
 // The reference's host directory, given no LAN directory, guesses 10.0.0.195 on a 10.x network

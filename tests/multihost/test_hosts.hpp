@@ -44,8 +44,10 @@ class test_hosts {
             run("ip -n " + a_ + " link set lo up") && run("ip -n " + b_ + " link set lo up");
   }
   ~test_hosts() {
-    run("ip netns del " + a_);  // takes the veth pair with it
-    run("ip netns del " + b_);
+    for (const auto& host : {a_, b_}) {  // whatever still runs there (a daemon a test started)
+      run("for p in $(ip netns pids " + host + "); do kill -9 $p; done");
+      run("ip netns del " + host);  // takes the veth pair with it
+    }
   }
   test_hosts(const test_hosts&) = delete;
   test_hosts& operator=(const test_hosts&) = delete;

@@ -182,6 +182,20 @@ TEST_F(layer_cake, log_samples_a_series_reads_clock_times_and_begins_at_the_last
   EXPECT_NE(two.err.find("need one of tail, from_, last, start or back"), std::string::npos) << two.err;
 }
 
+// A role that ended Faulted: `returned` reports that value, so it succeeds, as the reference's.
+TEST_F(layer_cake, returned_prints_a_faulted_run_as_no_fault_and_exits_0) {
+  ASSERT_NO_FATAL_FAILURE(made({"create"}));
+  ASSERT_NO_FATAL_FAILURE(made({"add", "entry_echo", "echo"}));
+  std::ofstream(home_ / "role" / "echo" / "start_stop.json")
+      << R"({"value": [{"start": "2026-01-01T00:00:00", "stop": "2026-01-01T00:00:01", "returned": )"
+      << R"(["layer_cake.point_runtime.Aborted", {"condition": "aborted", "explanation": "user or software interrupt", )"
+      << R"("error_code": null, "exit_status": null}, []]}]})";
+  auto r = command({"returned", "echo"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(R"("fault": [)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"("layer_cake.point_runtime.Aborted")"), std::string::npos) << r.out;
+}
+
 // A run's start is kept to the microsecond and a log line's time to the millisecond.
 TEST_F(layer_cake, log_start_includes_the_lines_of_the_millisecond_the_run_began_in) {
   ASSERT_NO_FATAL_FAILURE(made({"create"}));

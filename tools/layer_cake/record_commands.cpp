@@ -8,6 +8,19 @@
 
 namespace lc::tools {
 
+// The reference's wrapper for a Faulted that a role returned: that value is what was asked for,
+// so `returned` succeeds (exit 0) and prints it as {"fault": ...}.
+struct NoFault {
+  message fault;
+};
+BOOST_DESCRIBE_STRUCT(NoFault, (), (fault))
+
+}  // namespace lc::tools
+
+LC_MESSAGE(lc::tools::NoFault, "layer_cake.NoFault")
+
+namespace lc::tools {
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -63,7 +76,9 @@ message role_folder(const command_input& in, const std::string& what, const std:
 
 message value_of(const run_record& r) {
   if (r.returned.is_null()) return {};
-  return decode_any(boost::json::serialize(boost::json::object{{"value", r.returned}}));
+  auto value = decode_any(boost::json::serialize(boost::json::object{{"value", r.returned}}));
+  if (value.faulted()) return NoFault{value};
+  return value;
 }
 
 }  // namespace

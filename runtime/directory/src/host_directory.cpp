@@ -120,9 +120,9 @@ message lan_directory(channel& self, const HostPort& accept_at) {
   return directory_node(self, ScopeOfDirectory::LAN, std::nullopt, false, {}).run(accept_at);
 }
 
-message group_directory(channel& self, address tell, std::optional<HostPort> directory_at_host) {
-  bool told = directory_at_host.has_value();
-  auto parent = told ? *directory_at_host : HostPort{"127.0.0.1", 54195};
+message group_directory(channel& self, address tell, std::optional<HostPort> above) {
+  bool told = above.has_value();
+  auto parent = told ? *above : HostPort{"127.0.0.1", 54195};
   return directory_node(self, ScopeOfDirectory::GROUP, parent, told, tell).run(HostPort{"127.0.0.1", 0});
 }
 

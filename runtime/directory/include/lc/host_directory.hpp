@@ -25,9 +25,10 @@ message lan_directory(channel& self, const HostPort& accept_at);
 
 // group-cake's: at GROUP scope on a loopback port of its own, which it tells `tell` with the
 // Listening (or NotListening) it gets, so the roles can be given it (--connect-to-directory).
-// Listings wider than GROUP are matched here and passed on to the HOST directory: the one at
-// `directory_at_host` (connected from the start), else host-cake's at 127.0.0.1:54195, connected
-// when the first such listing comes. Either is connected again a second after it is lost.
-message group_directory(channel& self, address tell, std::optional<HostPort> directory_at_host = {});
+// Listings wider than GROUP are matched here and passed on to the directory above: the one at
+// `above` (connected from the start; group-cake's --directory-at-host, else --directory-at-lan),
+// else host-cake's at 127.0.0.1:54195, connected when the first such listing comes. Either is
+// connected again a second after it is lost.
+message group_directory(channel& self, address tell, std::optional<HostPort> above = {});
 
 }  // namespace lc
