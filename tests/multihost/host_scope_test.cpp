@@ -1,6 +1,10 @@
 // HOST scope across processes: host-cake on a free loopback port, a publisher and a subscriber
 // (host_publisher.cpp, host_subscriber.cpp) told where it is with --connect-to-directory.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -10,6 +14,13 @@
 #include <string>
 
 #include "host_cake_process.hpp"
+#include "lc/lc.hpp"
+
+struct not_a_directory_message {
+  std::int64_t x = 0;
+};
+BOOST_DESCRIBE_STRUCT(not_a_directory_message, (), (x))
+LC_MESSAGE(not_a_directory_message, "test.multihost.NotADirectoryMessage")
 
 namespace {
 
@@ -126,6 +137,50 @@ TEST(host_scope, sigint_ends_host_cake_promptly) {
   auto status = host.process->wait_exit(5s);
   ASSERT_TRUE(status.has_value()) << host.process->output();
   EXPECT_TRUE(status->exited);
+}
+
+}  // namespace
+
+namespace {
+
+// Bytes that are not a frame, on a connection of their own.
+void send_raw(unsigned short port, const std::string& bytes) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in at{};
+  at.sin_family = AF_INET;
+  at.sin_port = htons(port);
+  at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&at), sizeof at), 0);
+  ASSERT_EQ(::write(fd, bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+  char ignored[64];
+  while (::read(fd, ignored, sizeof ignored) > 0) {}  // until host-cake closes it
+  ::close(fd);
+}
+
+TEST(host_scope, host_cake_logs_and_drops_bad_directory_traffic_and_keeps_matching) {
+  auto host = start_host_cake();
+  ASSERT_NO_FATAL_FAILURE(send_raw(host.port, "12,x,3\n{not a frame"));
+  EXPECT_TRUE(host.process->wait_for_line(contains("Lost directory at 127.0.0.1:"), 10s)) << host.process->output();
+
+  lc::channel self;
+  lc::connect(self, lc::HostPort{"127.0.0.1", host.port});
+  auto connected = self.select<lc::Connected, lc::NotConnected>(10.0);
+  ASSERT_TRUE(connected.m.get<lc::Connected>()) << connected.m.type_name();
+  auto proxy = connected.m.get<lc::Connected>()->proxy_address;
+  self.send(not_a_directory_message{1}, proxy);
+  self.send(lc::Published{"test-host:narrow", lc::ScopeOfDirectory::PROCESS, false, lc::uuid::random(),
+                          lc::HostPort{"127.0.0.1", 1}, self.self_address()},
+            proxy);
+  EXPECT_TRUE(host.process->wait_for_line(
+      contains("Unexpected test.multihost.NotADirectoryMessage from directory at 127.0.0.1:"), 10s))
+      << host.process->output();
+  EXPECT_TRUE(host.process->wait_for_line(contains("Unexpected listing \"test-host:narrow\" at a process's scope"), 10s))
+      << host.process->output();
+  EXPECT_EQ(host.process->count_lines(contains("Published \"test-host:narrow\"")), 0u);
+
+  auto publisher = start_listing("host_publisher", host);
+  auto subscriber = start_listing("host_subscriber", host);
+  EXPECT_TRUE(subscriber->wait_for_line(contains("subscriber: reply hello back"), 10s)) << subscriber->output();
 }
 
 }  // namespace

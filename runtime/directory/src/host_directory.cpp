@@ -54,8 +54,11 @@ class directory_node {
       retry_later();
     } else if (m.get<T1>()) {
       waiting_ = false;
-    } else if (m.get<Closed>()) {
-      if (self_.return_address() != parent_proxy_) return tables_.disconnected(self_.return_address());
+    } else if (auto* c = m.get<Closed>()) {
+      if (self_.return_address() != parent_proxy_) {
+        if (c->note) self_.warning("Lost directory at " + text_of(c->opened_ipp) + " (" + *c->note + ")");
+        return tables_.disconnected(self_.return_address());
+      }
       parent_proxy_ = {};
       tables_.parent_lost();
       retry_later();

@@ -1,6 +1,7 @@
 #include "host_listings.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace lc::detail {
 
@@ -24,11 +25,31 @@ void host_listings::receive(const message& m, const address& proxy) {
     for (auto& id : c->publishers) o.publishers.erase(id);
     for (auto& id : c->subscribers) o.subscribers.erase(id);
     clear(c->subscribers, c->publishers);
+  } else {
+    auto* unknown = m.get<Incognito>();
+    unexpected(unknown ? unknown->type_name : m.type_name(), proxy);
   }
 }
 
+// A peer that sends what a directory never sends may send much: the first, second, fourth ...
+// are logged.
+void host_listings::unexpected(const std::string& what, const address& proxy) {
+  auto& o = origins_.at(proxy);
+  if (!std::has_single_bit(++o.unexpected)) return;
+  self_.warning("Unexpected " + what + " from directory at " + text_of(o.from) + " (" +
+                std::to_string(o.unexpected) + " on this link)");
+}
+
+bool host_listings::listable(ScopeOfDirectory scope, const std::string& name, const address& proxy) {
+  if (scope <= scope_) return true;
+  // GROUP listings reach a host directory legitimately and stay below it; no process pushes one
+  // narrower than GROUP.
+  if (scope > ScopeOfDirectory::GROUP) unexpected("listing \"" + name + "\" at a process's scope", proxy);
+  return false;
+}
+
 void host_listings::connected(const address& proxy, const HostPort& from) {
-  origins_.try_emplace(proxy, origin{connections_++, from, {}, {}});
+  origins_.try_emplace(proxy, origin{connections_++, from, {}, {}, 0});
 }
 
 void host_listings::parent_connected(const address& proxy) {
@@ -69,7 +90,7 @@ void host_listings::disconnected(const address& proxy) {
 }
 
 void host_listings::add_publisher(Published p, const address& proxy) {
-  if (p.scope > scope_ || published_.contains(p.published_id)) return;
+  if (!listable(p.scope, p.name, proxy) || published_.contains(p.published_id)) return;
   if (published_name_.contains(p.name)) {
     self_.warning("Cannot publish \"" + p.name + "\" (multiple ids, same name)");
     return;
@@ -86,7 +107,7 @@ void host_listings::add_publisher(Published p, const address& proxy) {
 }
 
 void host_listings::add_subscriber(const Subscribed& s, const address& proxy) {
-  if (s.scope > scope_ || subscribed_.contains(s.subscribed_id)) return;
+  if (!listable(s.scope, s.search, proxy) || subscribed_.contains(s.subscribed_id)) return;
   boost::regex search;
   try {
     search = boost::regex(s.search, boost::regex::perl);

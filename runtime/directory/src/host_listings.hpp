@@ -34,6 +34,7 @@ class host_listings {
     std::uint64_t order;  // of connection
     HostPort from;
     std::set<uuid> publishers, subscribers;
+    std::uint64_t unexpected = 0;  // messages no directory sends
   };
   struct subscription {
     Subscribed listing;
@@ -45,6 +46,8 @@ class host_listings {
     Published publisher;
   };
 
+  void unexpected(const std::string& what, const address& proxy);
+  bool listable(ScopeOfDirectory scope, const std::string& name, const address& proxy);
   void add_publisher(Published p, const address& proxy);
   void add_subscriber(const Subscribed& s, const address& proxy);
   void clear(const std::set<uuid>& subscribers, const std::set<uuid>& publishers);
