@@ -43,7 +43,8 @@ class lan_hosts : public testing::Test {
       ASSERT_TRUE(host_cakes_.back()->wait_for_line(contains("Connected to directory at 10.0.0.195:54195"), 10s))
           << host_cakes_.back()->output();
     }
-    server_ = hosts_.start(hosts_.a(), "test_server_10", {"--server-address=" + at("127.0.0.1", server_port)});
+    server_ = hosts_.start(hosts_.a(), "test_server_10",
+                           {"--server-address=" + at("127.0.0.1", server_port), "--debug-level=DEBUG"});
     for (int i = 0; i < 2; ++i) workers_.push_back(hosts_.start(hosts_.b(), "test_worker_10", {}));
   }
 
@@ -80,6 +81,8 @@ TEST_F(lan_hosts, the_server_on_one_host_serves_from_workers_on_the_other_and_he
   EXPECT_TRUE(lan_cake_->wait_for_line(contains("Published \"test-multihosting:worker-10:"), 1s));
   EXPECT_TRUE(lan_cake_->wait_for_line(contains("(10.0.0.2:"), 1s))
       << "a worker is reached at its host's address\n" << lan_cake_->output();
+  EXPECT_TRUE(server_->wait_for_line(contains("keep-alive KeepAlive sent"), 5s))
+      << "a link to another host keeps itself alive\n" << server_->output();
   for (auto& w : workers_) w->signal(SIGKILL);
   EXPECT_EQ(status_once(500), 500) << "TemporarilyUnavailable once both workers are dropped\n" << server_->output();
 }

@@ -1,6 +1,7 @@
 #include "lc/host_directory.hpp"
 
 #include "host_listings.hpp"
+#include "link_options.hpp"
 #include "lc/directory_listing.hpp"
 #include "lc/listen_connect.hpp"
 
@@ -78,7 +79,7 @@ class directory_node {
     if (!parent_at_ || parent_proxy_ || connecting_ || waiting_) return;
     if (!connect_at_start_ && !tables_.wants_parent()) return;
     connecting_ = true;
-    connect(self_, *parent_at_);
+    connect(self_, *parent_at_, detail::link_options_for(*parent_at_));
   }
 
   void retry_later() {

@@ -7,6 +7,7 @@
 #include "lc/directory.hpp"
 #include "lc/listen_connect.hpp"
 #include "lc/log.hpp"
+#include "link_options.hpp"
 #include "process_listing.hpp"
 
 namespace lc::detail {
@@ -192,7 +193,7 @@ void link_agent::route(const RouteOverLoop& r) {
   auto key = key_of(r.ipp);
   auto [found, added] = peers_.try_emplace(key);
   auto& p = found->second;
-  if (added) connect(self_, r.ipp);
+  if (added) connect(self_, r.ipp, link_options_for(r.ipp));
   if (!p.proxy) return p.waiting.push_back(r);
   self_.send(OpenLoop{r.name, r.scope, r.route_id, r.subscribed_id, r.published_id,
                       subscribed_.at(r.subscribed_id).subscriber}, p.proxy);
@@ -281,7 +282,7 @@ void link_agent::send_up(message m) {
 void link_agent::connect_parent() {
   if (connecting_ || parent_proxy_) return;
   connecting_ = true;
-  connect(self_, parent_);
+  connect(self_, parent_, link_options_for(parent_));
 }
 
 std::string link_agent::key_of(const HostPort& ipp) { return ipp.host + ":" + std::to_string(ipp.port); }
